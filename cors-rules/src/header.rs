@@ -6,15 +6,40 @@ use core::fmt;
 /// Request headers that scripts cannot set (Fetch, "forbidden request-header"), besides the
 /// `proxy-` and `sec-` prefixes.
 pub const FORBIDDEN_REQUEST: [&str; 21] = [
-    "accept-charset", "accept-encoding", "access-control-request-headers", "access-control-request-method",
-    "connection", "content-length", "cookie", "cookie2", "date", "dnt", "expect", "host", "keep-alive",
-    "origin", "referer", "set-cookie", "te", "trailer", "transfer-encoding", "upgrade", "via",
+    "accept-charset",
+    "accept-encoding",
+    "access-control-request-headers",
+    "access-control-request-method",
+    "connection",
+    "content-length",
+    "cookie",
+    "cookie2",
+    "date",
+    "dnt",
+    "expect",
+    "host",
+    "keep-alive",
+    "origin",
+    "referer",
+    "set-cookie",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "via",
 ];
 /// Response headers that can never be exposed to script.
 pub const FORBIDDEN_RESPONSE: [&str; 2] = ["set-cookie", "set-cookie2"];
 /// Response headers script can always read, so exposing them changes nothing.
-pub const SAFELISTED_RESPONSE: [&str; 7] =
-    ["cache-control", "content-language", "content-length", "content-type", "expires", "last-modified", "pragma"];
+pub const SAFELISTED_RESPONSE: [&str; 7] = [
+    "cache-control",
+    "content-language",
+    "content-length",
+    "content-type",
+    "expires",
+    "last-modified",
+    "pragma",
+];
 
 /// Why a header name cannot be listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,7 +109,10 @@ pub fn check_request_header(name: &str) -> Result<String, HeaderError> {
     if lower == "origin" || lower.starts_with("access-control-") {
         return Err(HeaderError::ProtocolRequest(name.to_owned()));
     }
-    if FORBIDDEN_REQUEST.contains(&lower.as_str()) || lower.starts_with("proxy-") || lower.starts_with("sec-") {
+    if FORBIDDEN_REQUEST.contains(&lower.as_str())
+        || lower.starts_with("proxy-")
+        || lower.starts_with("sec-")
+    {
         return Err(HeaderError::ForbiddenRequest(name.to_owned()));
     }
     Ok(lower)

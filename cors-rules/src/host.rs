@@ -95,15 +95,24 @@ pub fn parse_host(host: &str) -> Result<Host, HostError> {
         return Err(HostError::Empty);
     }
     if let Some(inner) = host.strip_prefix('[') {
-        let inner = inner.strip_suffix(']').ok_or(HostError::BadCharacter('['))?;
+        let inner = inner
+            .strip_suffix(']')
+            .ok_or(HostError::BadCharacter('['))?;
         let addr: Ipv6Addr = inner.parse().map_err(|_| HostError::NonCanonicalIp(None))?;
         let canonical = ipv6_serialize(&addr);
-        return if canonical == inner { Ok(Host::Ipv6(addr)) } else { Err(HostError::NonCanonicalIp(Some(format!("[{canonical}]")))) };
+        return if canonical == inner {
+            Ok(Host::Ipv6(addr))
+        } else {
+            Err(HostError::NonCanonicalIp(Some(format!("[{canonical}]"))))
+        };
     }
     if !host.is_ascii() {
         return Err(HostError::NonAscii);
     }
-    if let Some(c) = host.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))) {
+    if let Some(c) = host
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_')))
+    {
         return Err(HostError::BadCharacter(c));
     }
     if host.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -137,7 +146,10 @@ pub fn check_domain(domain: &str) -> Result<(), HostError> {
 fn ends_in_number(label: &str) -> bool {
     !label.is_empty()
         && (label.bytes().all(|b| b.is_ascii_digit())
-            || label.strip_prefix("0x").or_else(|| label.strip_prefix("0X")).is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())))
+            || label
+                .strip_prefix("0x")
+                .or_else(|| label.strip_prefix("0X"))
+                .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())))
 }
 
 /// Accepts only the canonical dotted quad; for any other IPv4 spelling the URL standard accepts
@@ -149,7 +161,11 @@ fn parse_ipv4(host: &str) -> Result<[u8; 4], HostError> {
         Some(v) => {
             let octets = v.to_be_bytes();
             let text = format!("{}.{}.{}.{}", octets[0], octets[1], octets[2], octets[3]);
-            if text == host { Ok(octets) } else { Err(HostError::NonCanonicalIp(Some(text))) }
+            if text == host {
+                Ok(octets)
+            } else {
+                Err(HostError::NonCanonicalIp(Some(text)))
+            }
         }
         None => Err(HostError::NonCanonicalIp(None)),
     }
@@ -162,14 +178,19 @@ fn url_ipv4(parts: &[&str]) -> Option<u32> {
     }
     let mut numbers = Vec::with_capacity(4);
     for part in parts {
-        let (digits, radix) = if let Some(h) = part.strip_prefix("0x").or_else(|| part.strip_prefix("0X")) {
-            (h, 16)
-        } else if part.len() > 1 && part.starts_with('0') {
-            (&part[1..], 8)
+        let (digits, radix) =
+            if let Some(h) = part.strip_prefix("0x").or_else(|| part.strip_prefix("0X")) {
+                (h, 16)
+            } else if part.len() > 1 && part.starts_with('0') {
+                (&part[1..], 8)
+            } else {
+                (*part, 10)
+            };
+        let n = if digits.is_empty() {
+            0
         } else {
-            (*part, 10)
+            u64::from_str_radix(digits, radix).ok()?
         };
-        let n = if digits.is_empty() { 0 } else { u64::from_str_radix(digits, radix).ok()? };
         numbers.push(n);
     }
     let last = numbers.pop()?;

@@ -64,7 +64,10 @@ pub fn check_method(method: &str) -> Result<(), MethodError> {
     }
     if let Some(n) = NORMALIZED.iter().find(|n| n.eq_ignore_ascii_case(method)) {
         if *n != method {
-            return Err(MethodError::NotNormalized { written: method.to_owned(), normalized: n });
+            return Err(MethodError::NotNormalized {
+                written: method.to_owned(),
+                normalized: n,
+            });
         }
     }
     Ok(())

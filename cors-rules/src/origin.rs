@@ -116,7 +116,11 @@ impl AllowedOrigin {
         if self.scheme() == Scheme::Http && !self.is_loopback() {
             return Some(CredentialRisk::InsecureScheme);
         }
-        if let AllowedOrigin::Pattern(OriginPattern { host: HostPattern::Subdomains(d), .. }) = self {
+        if let AllowedOrigin::Pattern(OriginPattern {
+            host: HostPattern::Subdomains(d),
+            ..
+        }) = self
+        {
             if is_public_suffix(d) {
                 return Some(CredentialRisk::PublicSuffixPattern(d.clone()));
             }
@@ -271,7 +275,9 @@ pub fn parse_origin(input: &str) -> Result<AllowedOrigin, OriginError> {
         s if s.eq_ignore_ascii_case("https") || s.eq_ignore_ascii_case("http") => {
             return Err(UppercaseScheme(s.to_ascii_lowercase()))
         }
-        s if OPAQUE_SCHEMES.contains(&s.to_ascii_lowercase().as_str()) => return Err(OpaqueScheme(s.to_owned())),
+        s if OPAQUE_SCHEMES.contains(&s.to_ascii_lowercase().as_str()) => {
+            return Err(OpaqueScheme(s.to_owned()))
+        }
         s if s == "*" => return Err(BadPattern),
         s => return Err(UnknownScheme(s.to_owned())),
     };
@@ -297,8 +303,15 @@ pub fn parse_origin(input: &str) -> Result<AllowedOrigin, OriginError> {
         None => PortPattern::Default,
         Some("*") => PortPattern::Any,
         Some(p) => {
-            let valid = !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && !p.starts_with('0');
-            let n: u16 = if valid { p.parse().map_err(|_| BadPort(p.to_owned()))? } else { return Err(BadPort(p.to_owned())) };
+            let valid = !p.is_empty()
+                && p.len() <= 5
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && !p.starts_with('0');
+            let n: u16 = if valid {
+                p.parse().map_err(|_| BadPort(p.to_owned()))?
+            } else {
+                return Err(BadPort(p.to_owned()));
+            };
             if n == scheme.default_port() {
                 return Err(DefaultPort(format!("{prefix}{host}")));
             }
@@ -312,7 +325,11 @@ pub fn parse_origin(input: &str) -> Result<AllowedOrigin, OriginError> {
         return match parse_host(domain).map_err(Host)? {
             crate::host::Host::Domain(d) => {
                 check_domain(&d).map_err(Host)?;
-                Ok(AllowedOrigin::Pattern(OriginPattern { scheme, host: HostPattern::Subdomains(d), port }))
+                Ok(AllowedOrigin::Pattern(OriginPattern {
+                    scheme,
+                    host: HostPattern::Subdomains(d),
+                    port,
+                }))
             }
             _ => Err(PatternOverIp),
         };
@@ -322,21 +339,37 @@ pub fn parse_origin(input: &str) -> Result<AllowedOrigin, OriginError> {
     }
     let host = parse_host(host).map_err(Host)?;
     Ok(match port {
-        PortPattern::Any => AllowedOrigin::Pattern(OriginPattern { scheme, host: HostPattern::Exact(host), port }),
-        PortPattern::Exact(p) => AllowedOrigin::Exact(Origin { scheme, host, port: Some(p) }),
-        PortPattern::Default => AllowedOrigin::Exact(Origin { scheme, host, port: None }),
+        PortPattern::Any => AllowedOrigin::Pattern(OriginPattern {
+            scheme,
+            host: HostPattern::Exact(host),
+            port,
+        }),
+        PortPattern::Exact(p) => AllowedOrigin::Exact(Origin {
+            scheme,
+            host,
+            port: Some(p),
+        }),
+        PortPattern::Default => AllowedOrigin::Exact(Origin {
+            scheme,
+            host,
+            port: None,
+        }),
     })
 }
 
 /// Splits `host[:port]`, minding the colons of a bracketed IPv6 host.
 fn split_port(authority: &str) -> Result<(&str, Option<&str>), OriginError> {
     if authority.starts_with('[') {
-        let end = authority.find(']').ok_or(OriginError::Host(HostError::NonCanonicalIp(None)))?;
+        let end = authority
+            .find(']')
+            .ok_or(OriginError::Host(HostError::NonCanonicalIp(None)))?;
         let (host, rest) = authority.split_at(end + 1);
         return match rest.strip_prefix(':') {
             Some(port) => Ok((host, Some(port))),
             None if rest.is_empty() => Ok((host, None)),
-            None => Err(OriginError::Host(HostError::BadCharacter(rest.chars().next().unwrap_or(']')))),
+            None => Err(OriginError::Host(HostError::BadCharacter(
+                rest.chars().next().unwrap_or(']'),
+            ))),
         };
     }
     Ok(match authority.rsplit_once(':') {

@@ -1,0 +1,204 @@
+//! Turns a checked policy and its handler into code: a unit struct with the handler's name, the policy as a
+//! `static` of prepared header values, and the trait impls `cors_runtime::routing` reads.
+
+use crate::handler::Handler;
+use crate::model::{Headers, Methods, Origins, Policy};
+use cors_rules::origin::{HostPattern, OriginPattern, PortPattern};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+/// Methods with a routing function (and a marker type) in `cors_runtime::routing`.
+const ROUTABLE: [&str; 7] = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
+
+pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
+    let item = &handler.item;
+    let name = &item.sig.ident;
+    let vis = &item.vis;
+    let (docs, attrs) = handler.split_attrs();
+    let mut inner_sig = item.sig.clone();
+    inner_sig.ident = format_ident!("handler", span = name.span());
+    let block = &item.block;
+    let policy_static = policy_static(&name.to_string(), policy);
+    let handler_impl = handler_impl(handler);
+    let allows = allows_method(policy);
+
+    quote! {
+        #(#docs)*
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy, Debug)]
+        #vis struct #name;
+
+        impl #name {
+            /// The handler as written, without CORS: call it directly in unit tests.
+            #(#attrs)*
+            #vis #inner_sig #block
+        }
+
+        const _: () = {
+            use ::cors_runtime::__private as __cors;
+
+            impl __cors::Annotated for #name {
+                fn policy() -> &'static __cors::Policy {
+                    #policy_static
+                }
+            }
+
+            #handler_impl
+
+            #(impl __cors::AllowsMethod<__cors::method::#allows> for #name {})*
+
+            impl<__S> __cors::Handler<__cors::HasCorsPolicy, __S> for #name
+            where
+                __S: __cors::RouteWithCorsRuntime<#name>,
+            {
+                type Future = __cors::BoxFuture;
+                fn call(self, _: __cors::Request, _: __S) -> Self::Future {
+                    unreachable!("`RouteWithCorsRuntime` has no implementations")
+                }
+            }
+        };
+    }
+}
+
+/// `CorsHandler` for the extractor types, delegating to axum's own `Handler` impl for the function.
+fn handler_impl(handler: &Handler) -> TokenStream {
+    let name = &handler.item.sig.ident;
+    let span = handler.item.sig.span();
+    let types = &handler.arg_types;
+    let (marker, generics, bounds) = match types.split_last() {
+        None => (quote!(((),)), quote!(<__S>), quote!()),
+        Some((last, init)) => (
+            quote!((__M, #(#types,)*)),
+            quote!(<__S, __M>),
+            quote! {
+                #(#init: __cors::FromRequestParts<__S> + Send,)*
+                #last: __cors::FromRequest<__S, __M> + Send,
+            },
+        ),
+    };
+    quote_spanned! {span=>
+        impl #generics __cors::CorsHandler<#marker, __S> for #name
+        where
+            __S: Send + Sync + 'static,
+            #bounds
+        {
+            fn call(self, req: __cors::Request, state: __S) -> __cors::BoxFuture {
+                <_ as __cors::Handler<#marker, __S>>::call(#name::handler, req, state)
+            }
+        }
+    }
+}
+
+/// The method marker types a handler may be routed under.
+fn allows_method(policy: &Policy) -> Vec<syn::Ident> {
+    let listed: Vec<&str> = match &policy.methods {
+        Methods::Routed | Methods::Any => ROUTABLE.to_vec(),
+        Methods::Listed(names) => ROUTABLE
+            .iter()
+            .copied()
+            .filter(|m| names.iter().any(|n| n == m))
+            .collect(),
+    };
+    listed.into_iter().map(|m| format_ident!("{}", m)).collect()
+}
+
+fn header_value(text: &str) -> TokenStream {
+    quote!(__cors::HeaderValue::from_static(#text))
+}
+
+fn policy_static(name: &str, policy: &Policy) -> TokenStream {
+    let mut exact_static = quote!();
+    let origins = match &policy.origins {
+        Origins::Any => quote!(__cors::Origins::Any),
+        Origins::ReflectAny => quote!(__cors::Origins::ReflectAny),
+        Origins::Listed { exact, patterns } => {
+            let mut sorted: Vec<&String> = exact.iter().collect();
+            sorted.sort_by(|a, b| (a.len(), a.as_bytes()).cmp(&(b.len(), b.as_bytes())));
+            let count = sorted.len();
+            let values = sorted.iter().map(|o| header_value(o));
+            exact_static = quote! {
+                static EXACT: [__cors::ExactOrigin; #count] = [#(__cors::ExactOrigin { origin: #sorted, value: #values },)*];
+            };
+            let patterns = patterns.iter().map(pattern);
+            quote!(__cors::Origins::Listed(__cors::OriginMatcher { exact: &EXACT, patterns: &[#(#patterns,)*] }))
+        }
+    };
+    let methods = match &policy.methods {
+        Methods::Routed => quote!(__cors::Methods::Routed),
+        Methods::Any => quote!(__cors::Methods::Any),
+        Methods::Listed(names) => {
+            let value = header_value(&names.join(", "));
+            quote!(__cors::Methods::Listed { names: &[#(#names,)*], value: #value })
+        }
+    };
+    let headers = match &policy.headers {
+        Headers::Listed(names) => {
+            let value = header_value(&names.join(", "));
+            quote!(__cors::Headers::Listed { names: &[#(#names,)*], value: #value })
+        }
+        Headers::Any(names) => {
+            let value = header_value(
+                &std::iter::once("*")
+                    .chain(names.iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+            quote!(__cors::Headers::Any { names: &[#(#names,)*], value: #value })
+        }
+    };
+    let optional = |v: Option<String>| match v {
+        Some(text) => {
+            let value = header_value(&text);
+            quote!(::core::option::Option::Some(#value))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let expose = optional((!policy.expose.is_empty()).then(|| policy.expose.join(", ")));
+    let max_age = optional(policy.max_age.map(|n| n.to_string()));
+    let status = if policy.preflight_status == 200 {
+        quote!(OK)
+    } else {
+        quote!(NO_CONTENT)
+    };
+    let credentials = policy.credentials;
+    let refuse = policy.refuse_disallowed;
+    quote! {
+        #exact_static
+        static POLICY: __cors::Policy = __cors::Policy {
+            name: #name,
+            origins: #origins,
+            credentials: #credentials,
+            methods: #methods,
+            headers: #headers,
+            expose: #expose,
+            max_age: #max_age,
+            preflight_status: __cors::StatusCode::#status,
+            refuse_disallowed: #refuse,
+        };
+        &POLICY
+    }
+}
+
+fn pattern(p: &OriginPattern) -> TokenStream {
+    let scheme = format!("{}://", p.scheme.as_str());
+    let host = match &p.host {
+        HostPattern::Exact(h) => {
+            let h = h.to_string();
+            quote!(__cors::HostPattern::Exact(#h))
+        }
+        HostPattern::Subdomains(d) => {
+            let suffix = format!(".{d}");
+            quote!(__cors::HostPattern::Subdomains(#suffix))
+        }
+    };
+    let port = match p.port {
+        PortPattern::Default => quote!(__cors::PortPattern::Default),
+        PortPattern::Any => quote!(__cors::PortPattern::Any),
+        PortPattern::Exact(n) => {
+            let n = n.to_string();
+            quote!(__cors::PortPattern::Exact(#n))
+        }
+    };
+    quote!(__cors::OriginPattern { scheme: #scheme, host: #host, port: #port })
+}

@@ -1,0 +1,277 @@
+//! Matching a request's `Origin` against a policy, in time independent of the number of listed origins.
+
+use http::header::{GetAll, ORIGIN};
+use http::{HeaderMap, HeaderValue};
+
+/// The longest `Origin` value considered: a serialized origin is at most about 270 bytes
+/// (`https://` + a 253-byte host + `:65535`); anything longer is refused without being read.
+pub const MAX_ORIGIN_LEN: usize = 512;
+
+/// One listed origin and its prepared `Access-Control-Allow-Origin` value.
+#[derive(Debug)]
+pub struct ExactOrigin {
+    /// The serialized origin.
+    pub origin: &'static str,
+    /// The same, as a header value.
+    pub value: HeaderValue,
+}
+
+/// An origin pattern, matched on whole labels.
+#[derive(Debug)]
+pub struct OriginPattern {
+    /// `https://` or `http://`.
+    pub scheme: &'static str,
+    /// Which hosts match.
+    pub host: HostPattern,
+    /// Which ports match.
+    pub port: PortPattern,
+}
+
+/// The host part of a pattern.
+#[derive(Debug)]
+pub enum HostPattern {
+    /// This host exactly (a `:*` pattern such as `http://localhost:*`).
+    Exact(&'static str),
+    /// One or more whole labels before this suffix, which starts with a dot (`.example.com`).
+    Subdomains(&'static str),
+}
+
+/// The port part of a pattern.
+#[derive(Debug)]
+pub enum PortPattern {
+    /// No port in the origin (the scheme's default).
+    Default,
+    /// This port exactly.
+    Exact(&'static str),
+    /// Any port, or none.
+    Any,
+}
+
+/// The listed origins of a policy: exact origins sorted by length then bytes (binary search), and patterns.
+#[derive(Debug)]
+pub struct OriginMatcher {
+    /// Sorted by `(len, bytes)`; the macro sorts them.
+    pub exact: &'static [ExactOrigin],
+    /// Checked in order after the exact origins.
+    pub patterns: &'static [OriginPattern],
+}
+
+impl OriginMatcher {
+    /// The `Access-Control-Allow-Origin` value for `origin`, or `None` if it is not allowed.
+    ///
+    /// Work is `O(log n)` comparisons over the exact origins plus one linear pass per pattern.
+    pub fn allow(&self, origin: &HeaderValue) -> Option<HeaderValue> {
+        let bytes = origin.as_bytes();
+        if let Ok(i) = self
+            .exact
+            .binary_search_by(|e| (e.origin.len(), e.origin.as_bytes()).cmp(&(bytes.len(), bytes)))
+        {
+            return Some(self.exact[i].value.clone());
+        }
+        self.patterns
+            .iter()
+            .any(|p| p.matches(bytes))
+            .then(|| origin.clone())
+    }
+}
+
+impl OriginPattern {
+    /// Whether a serialized origin matches this pattern.
+    pub fn matches(&self, origin: &[u8]) -> bool {
+        let Some(authority) = origin.strip_prefix(self.scheme.as_bytes()) else {
+            return false;
+        };
+        let (host, port) = split_port(authority);
+        let port_ok = match (&self.port, port) {
+            (PortPattern::Default, None) => true,
+            (PortPattern::Exact(p), Some(q)) => p.as_bytes() == q,
+            (PortPattern::Any, None) => true,
+            (PortPattern::Any, Some(q)) => is_port(q),
+            _ => false,
+        };
+        port_ok
+            && match self.host {
+                HostPattern::Exact(h) => h.as_bytes() == host,
+                HostPattern::Subdomains(suffix) => {
+                    host.strip_suffix(suffix.as_bytes()).is_some_and(|labels| {
+                        !labels.is_empty() && labels.split(|&b| b == b'.').all(is_label)
+                    })
+                }
+            }
+    }
+}
+
+fn split_port(authority: &[u8]) -> (&[u8], Option<&[u8]>) {
+    match authority.iter().rposition(|&b| b == b':') {
+        Some(i) if !authority[i..].contains(&b']') => (&authority[..i], Some(&authority[i + 1..])),
+        _ => (authority, None),
+    }
+}
+
+fn is_port(p: &[u8]) -> bool {
+    (1..=5).contains(&p.len())
+        && p[0] != b'0'
+        && p.iter().all(u8::is_ascii_digit)
+        && p.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0')) <= 65535
+}
+
+/// A label as browsers serialize it: lowercase letters, digits, `-` and `_`, not empty.
+fn is_label(label: &[u8]) -> bool {
+    !label.is_empty()
+        && label.len() <= 63
+        && label
+            .iter()
+            .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// Whether `origin` has the shape of a serialized `http(s)` tuple origin (for policies that echo any origin).
+pub(crate) fn is_tuple_origin(origin: &[u8]) -> bool {
+    let authority = origin
+        .strip_prefix(b"https://")
+        .or_else(|| origin.strip_prefix(b"http://"));
+    let Some(authority) = authority else {
+        return false;
+    };
+    let (host, port) = split_port(authority);
+    let host_ok = if host.first() == Some(&b'[') {
+        host.len() > 2
+            && host.ends_with(b"]")
+            && host[1..host.len() - 1]
+                .iter()
+                .all(|&b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+    } else {
+        host.split(|&b| b == b'.').all(is_label)
+    };
+    host_ok && port.is_none_or(is_port)
+}
+
+/// What a request's `Origin` header says, read once per request.
+#[derive(Debug)]
+pub(crate) enum RequestOrigin<'a> {
+    /// No `Origin` header: not a CORS request.
+    Absent,
+    /// Exactly one value of acceptable length.
+    One(&'a HeaderValue),
+    /// Several `Origin` lines, or an oversized value: refused without further reading.
+    Malformed,
+}
+
+pub(crate) fn request_origin(headers: &HeaderMap) -> RequestOrigin<'_> {
+    let values: GetAll<'_, HeaderValue> = headers.get_all(ORIGIN);
+    let mut iter = values.iter();
+    match (iter.next(), iter.next()) {
+        (None, _) => RequestOrigin::Absent,
+        (Some(v), None) if v.len() <= MAX_ORIGIN_LEN => RequestOrigin::One(v),
+        _ => RequestOrigin::Malformed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // In (len, bytes) order, as the macro emits them.
+    static EXACT: [ExactOrigin; 3] = [
+        ExactOrigin {
+            origin: "https://bar.com",
+            value: HeaderValue::from_static("https://bar.com"),
+        },
+        ExactOrigin {
+            origin: "https://foo.com",
+            value: HeaderValue::from_static("https://foo.com"),
+        },
+        ExactOrigin {
+            origin: "https://app.foo.com",
+            value: HeaderValue::from_static("https://app.foo.com"),
+        },
+    ];
+
+    #[test]
+    fn pattern_matches_whole_labels_only() {
+        let p = OriginPattern {
+            scheme: "https://",
+            host: HostPattern::Subdomains(".example.com"),
+            port: PortPattern::Default,
+        };
+        assert!(p.matches(b"https://a.example.com"));
+        assert!(p.matches(b"https://a.b.example.com"));
+        for bad in [
+            "https://example.com",
+            "https://evilexample.com",
+            "https://a.example.com.evil.net",
+            "http://a.example.com",
+            "https://a.example.com:8443",
+            "https://.example.com",
+            "https://a..example.com",
+            "https://A.example.com",
+            "https://a%2e.example.com",
+            "https://a:1.example.com",
+        ] {
+            assert!(!p.matches(bad.as_bytes()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn any_port_pattern() {
+        let p = OriginPattern {
+            scheme: "http://",
+            host: HostPattern::Exact("localhost"),
+            port: PortPattern::Any,
+        };
+        assert!(p.matches(b"http://localhost"));
+        assert!(p.matches(b"http://localhost:3000"));
+        for bad in [
+            "http://localhost:0",
+            "http://localhost:03000",
+            "http://localhost:65536",
+            "http://localhost:",
+            "http://localhost.evil.com:80",
+        ] {
+            assert!(!p.matches(bad.as_bytes()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn exact_lookup_does_not_accept_shared_suffixes() {
+        let m = OriginMatcher {
+            exact: &EXACT,
+            patterns: &[],
+        };
+        for good in ["https://foo.com", "https://bar.com", "https://app.foo.com"] {
+            assert_eq!(m.allow(&HeaderValue::from_static(good)).unwrap(), good);
+        }
+        for bad in [
+            "https://barfoo.com",
+            "https://foo.co",
+            "https://foo.com/",
+            "http://foo.com",
+            "https://foo.com.",
+            "https://FOO.com",
+        ] {
+            assert!(m.allow(&HeaderValue::from_static(bad)).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn tuple_origin_shape() {
+        for good in [
+            "https://a.com",
+            "http://localhost:3000",
+            "https://[::1]:8443",
+            "http://127.0.0.1",
+        ] {
+            assert!(is_tuple_origin(good.as_bytes()), "{good}");
+        }
+        for bad in [
+            "null",
+            "file://",
+            "https://a.com/",
+            "https://A.com",
+            "https://a.com:99999",
+            "ftp://a.com",
+            "https://",
+        ] {
+            assert!(!is_tuple_origin(bad.as_bytes()), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! Preflight answers: one table per path, each method answered by the policy of its own handler.
+
+use crate::actual::{allowed_origin, STAR, TRUE};
+use crate::origin::{request_origin, RequestOrigin};
+use crate::policy::{Methods, Policy};
+use crate::refusal::Refusal;
+use crate::request_headers::check_requested_headers;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::handler::Handler;
+use axum::response::Response;
+use axum::routing::MethodRouter;
+use cors_rules::token::is_token;
+use http::header::{
+    ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
+    ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_MAX_AGE, ACCESS_CONTROL_REQUEST_HEADERS,
+    ACCESS_CONTROL_REQUEST_METHOD, ORIGIN, VARY,
+};
+use http::{HeaderMap, HeaderValue, Method, StatusCode};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+const PREFLIGHT_VARY: HeaderValue = HeaderValue::from_static(
+    "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
+);
+
+/// Whether a request is a CORS preflight: `OPTIONS` with both `Origin` and `Access-Control-Request-Method`.
+/// Every other `OPTIONS` request belongs to the application.
+pub fn is_preflight(method: &Method, headers: &HeaderMap) -> bool {
+    method == Method::OPTIONS
+        && headers.contains_key(ORIGIN)
+        && headers.contains_key(ACCESS_CONTROL_REQUEST_METHOD)
+}
+
+/// Which requested methods an entry answers.
+#[derive(Debug, Clone)]
+pub(crate) enum Routed {
+    /// A handler routed for this method (`get` also answers `HEAD`, as axum routes it).
+    Method(Method),
+    /// A handler routed with `any`.
+    Any,
+}
+
+/// One annotated handler on the path.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub(crate) routed: Routed,
+    pub(crate) policy: &'static Policy,
+}
+
+/// The preflight table of one path: built when the router is built, shared (not copied) by every request.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Table {
+    pub(crate) entries: Vec<Entry>,
+}
+
+impl Table {
+    fn find(&self, method: &[u8]) -> Option<&Entry> {
+        let exact = |m: &Method| m.as_str().as_bytes() == method;
+        self.entries
+            .iter()
+            .find(|e| matches!(&e.routed, Routed::Method(m) if exact(m)))
+            .or_else(|| {
+                if method == b"HEAD" {
+                    self.entries
+                        .iter()
+                        .find(|e| matches!(&e.routed, Routed::Method(m) if m == Method::GET))
+                } else {
+                    None
+                }
+            })
+            .or_else(|| {
+                self.entries
+                    .iter()
+                    .find(|e| matches!(e.routed, Routed::Any))
+            })
+    }
+
+    /// Answers a preflight: the allow headers, or the reason for a 403.
+    pub(crate) fn answer(&self, headers: &HeaderMap) -> Result<Response, Refusal> {
+        let origin = match request_origin(headers) {
+            RequestOrigin::One(origin) => origin,
+            RequestOrigin::Absent | RequestOrigin::Malformed => {
+                return Err(Refusal::MalformedOrigin)
+            }
+        };
+        let mut methods = headers.get_all(ACCESS_CONTROL_REQUEST_METHOD).iter();
+        let method = match (methods.next(), methods.next()) {
+            (Some(m), None) if is_token(m.as_bytes()) => m,
+            _ => return Err(Refusal::MalformedMethod),
+        };
+        let entry = self.find(method.as_bytes()).ok_or(Refusal::Method)?;
+        let policy = entry.policy;
+        let allow_origin = allowed_origin(policy, origin).ok_or(Refusal::Origin)?;
+        let allow_methods = allow_methods(entry, method)?;
+        let requested_headers = check_requested_headers(headers, &policy.headers)?;
+
+        let mut res = Response::new(Body::empty());
+        *res.status_mut() = policy.preflight_status;
+        let out = res.headers_mut();
+        out.insert(ACCESS_CONTROL_ALLOW_ORIGIN, allow_origin);
+        if policy.credentials {
+            out.insert(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
+        }
+        out.insert(ACCESS_CONTROL_ALLOW_METHODS, allow_methods);
+        if requested_headers {
+            match &policy.headers {
+                crate::policy::Headers::Any { .. } if policy.credentials => {
+                    // `*` would mean a header literally named `*`: echo the validated request instead.
+                    for line in headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS) {
+                        out.append(ACCESS_CONTROL_ALLOW_HEADERS, line.clone());
+                    }
+                }
+                crate::policy::Headers::Any { value, .. }
+                | crate::policy::Headers::Listed { value, .. } => {
+                    out.insert(ACCESS_CONTROL_ALLOW_HEADERS, value.clone());
+                }
+            }
+        }
+        if let Some(max_age) = &policy.max_age {
+            out.insert(ACCESS_CONTROL_MAX_AGE, max_age.clone());
+        }
+        out.insert(VARY, PREFLIGHT_VARY);
+        Ok(res)
+    }
+}
+
+/// The `Access-Control-Allow-Methods` value, after checking the requested method against the policy.
+fn allow_methods(entry: &Entry, requested: &HeaderValue) -> Result<HeaderValue, Refusal> {
+    let policy = entry.policy;
+    match (&policy.methods, &entry.routed) {
+        // The compiler checked that a handler is only routed under methods its policy lists.
+        (Methods::Listed { value, .. }, Routed::Method(_)) => Ok(value.clone()),
+        (Methods::Listed { names, value }, Routed::Any) => {
+            if names.iter().any(|n| n.as_bytes() == requested.as_bytes()) {
+                Ok(value.clone())
+            } else {
+                Err(Refusal::Method)
+            }
+        }
+        (Methods::Any, Routed::Any) if !policy.credentials => Ok(STAR),
+        // Echo the one validated method token: with credentials, `*` would be a method named `*`.
+        (Methods::Routed | Methods::Any, _) => Ok(requested.clone()),
+    }
+}
+
+fn forbidden() -> Response {
+    let mut res = Response::new(Body::empty());
+    *res.status_mut() = StatusCode::FORBIDDEN;
+    res.headers_mut().insert(VARY, PREFLIGHT_VARY);
+    res
+}
+
+/// The `OPTIONS` endpoint of a path with annotated handlers.
+pub(crate) struct PreflightEndpoint<S> {
+    shared: Arc<Shared<S>>,
+}
+
+struct Shared<S> {
+    table: Table,
+    /// Where every non-preflight `OPTIONS` goes: the application's own routes of this path.
+    app: MethodRouter<S>,
+}
+
+impl<S> Clone for PreflightEndpoint<S> {
+    fn clone(&self) -> Self {
+        Self {
+            shared: Arc::clone(&self.shared),
+        }
+    }
+}
+
+impl<S> PreflightEndpoint<S> {
+    pub(crate) fn new(table: Table, app: MethodRouter<S>) -> Self {
+        Self {
+            shared: Arc::new(Shared { table, app }),
+        }
+    }
+}
+
+/// The marker type of [`PreflightEndpoint`]'s `Handler` impl.
+#[doc(hidden)]
+pub enum PreflightMarker {}
+
+impl<S> Handler<PreflightMarker, S> for PreflightEndpoint<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    type Future = PreflightFuture;
+
+    fn call(self, req: Request, state: S) -> PreflightFuture {
+        if !is_preflight(req.method(), req.headers()) {
+            // Rare path (an application-level OPTIONS): hand it to the application's routes unchanged.
+            let app = self.shared.app.clone();
+            return PreflightFuture::App(Box::pin(Handler::call(app, req, state)));
+        }
+        PreflightFuture::Ready(Some(
+            self.shared
+                .table
+                .answer(req.headers())
+                .unwrap_or_else(|_| forbidden()),
+        ))
+    }
+}
+
+/// The future of the preflight endpoint.
+pub enum PreflightFuture {
+    /// A preflight answer, ready at once.
+    Ready(Option<Response>),
+    /// A non-preflight `OPTIONS`, answered by the application.
+    App(Pin<Box<dyn Future<Output = Response> + Send>>),
+}
+
+impl Future for PreflightFuture {
+    type Output = Response;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Response> {
+        match self.get_mut() {
+            PreflightFuture::Ready(res) => Poll::Ready(res.take().unwrap_or_default()),
+            PreflightFuture::App(fut) => fut.as_mut().poll(cx),
+        }
+    }
+}

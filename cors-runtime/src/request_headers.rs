@@ -1,0 +1,122 @@
+//! Reading `Access-Control-Request-Headers` with bounded work, whatever a client sends.
+
+use crate::policy::Headers;
+use crate::refusal::Refusal;
+use cors_rules::token::is_token;
+use http::header::ACCESS_CONTROL_REQUEST_HEADERS;
+use http::HeaderMap;
+
+/// At most this many `Access-Control-Request-Headers` lines are read; more is refused.
+pub const MAX_LINES: usize = 8;
+/// At most this many bytes over all lines; more is refused before any parsing.
+pub const MAX_BYTES: usize = 4096;
+/// At most this many names; more is refused.
+pub const MAX_NAMES: usize = 64;
+
+/// Checks every requested header name against the policy.
+///
+/// Returns whether any name was requested. Empty list elements (`a,,b`, spaces, tabs) are skipped as
+/// HTTP list syntax allows; names compare case-insensitively; `*` never covers `authorization`.
+/// Work is linear in the (bounded) input times the number of listed names.
+pub(crate) fn check_requested_headers(
+    request: &HeaderMap,
+    allowed: &Headers,
+) -> Result<bool, Refusal> {
+    let lines = request.get_all(ACCESS_CONTROL_REQUEST_HEADERS);
+    let (mut count, mut bytes, mut names) = (0, 0, 0);
+    for line in lines.iter() {
+        count += 1;
+        bytes += line.len();
+        if count > MAX_LINES || bytes > MAX_BYTES {
+            return Err(Refusal::MalformedRequestHeaders);
+        }
+    }
+    for line in lines.iter() {
+        for element in line.as_bytes().split(|&b| b == b',') {
+            let name = element.trim_ascii();
+            if name.is_empty() {
+                continue;
+            }
+            names += 1;
+            if names > MAX_NAMES || !is_token(name) {
+                return Err(Refusal::MalformedRequestHeaders);
+            }
+            if !is_allowed(name, allowed) {
+                return Err(Refusal::Header);
+            }
+        }
+    }
+    Ok(names > 0)
+}
+
+fn is_allowed(name: &[u8], allowed: &Headers) -> bool {
+    let listed = |names: &[&str]| {
+        names
+            .iter()
+            .any(|n| n.as_bytes().eq_ignore_ascii_case(name))
+    };
+    match allowed {
+        Headers::Listed { names, .. } => listed(names),
+        Headers::Any { names, .. } => !name.eq_ignore_ascii_case(b"authorization") || listed(names),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http::HeaderValue;
+
+    const LISTED: Headers = Headers::Listed {
+        names: &["content-type", "x-request-id"],
+        value: HeaderValue::from_static("content-type, x-request-id"),
+    };
+    const ANY: Headers = Headers::Any {
+        names: &[],
+        value: HeaderValue::from_static("*"),
+    };
+
+    fn request(lines: &[&'static str]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for l in lines {
+            h.append(ACCESS_CONTROL_REQUEST_HEADERS, HeaderValue::from_static(l));
+        }
+        h
+    }
+
+    #[test]
+    fn spacing_case_and_several_lines() {
+        assert_eq!(
+            check_requested_headers(&request(&["content-type,x-request-id"]), &LISTED),
+            Ok(true)
+        );
+        assert_eq!(
+            check_requested_headers(&request(&[" Content-Type ,\tX-Request-ID , "]), &LISTED),
+            Ok(true)
+        );
+        assert_eq!(
+            check_requested_headers(&request(&["content-type", "x-request-id"]), &LISTED),
+            Ok(true)
+        );
+        assert_eq!(check_requested_headers(&request(&[]), &LISTED), Ok(false));
+        assert_eq!(
+            check_requested_headers(&request(&["x-other"]), &LISTED),
+            Err(Refusal::Header)
+        );
+        assert_eq!(
+            check_requested_headers(&request(&["content type"]), &LISTED),
+            Err(Refusal::MalformedRequestHeaders)
+        );
+    }
+
+    #[test]
+    fn star_never_covers_authorization() {
+        assert_eq!(
+            check_requested_headers(&request(&["x-anything"]), &ANY),
+            Ok(true)
+        );
+        assert_eq!(
+            check_requested_headers(&request(&["Authorization"]), &ANY),
+            Err(Refusal::Header)
+        );
+    }
+}

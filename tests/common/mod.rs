@@ -1,0 +1,38 @@
+//! Helpers shared by the integration tests: requests built with static header values, and a one-shot call.
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::Router;
+use http::{HeaderName, HeaderValue, Method, Request, Response};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+pub fn request(method: Method, uri: &'static str, headers: &[(&'static str, &'static str)]) -> Request<Body> {
+    let mut req = Request::builder().method(method).uri(uri).body(Body::empty()).unwrap();
+    for (name, value) in headers {
+        req.headers_mut().append(HeaderName::from_static(name), HeaderValue::from_static(value));
+    }
+    req
+}
+
+pub fn preflight(uri: &'static str, origin: &'static str, method: &'static str) -> Request<Body> {
+    request(Method::OPTIONS, uri, &[("origin", origin), ("access-control-request-method", method)])
+}
+
+pub async fn call(app: &Router, req: Request<Body>) -> Response<Body> {
+    app.clone().oneshot(req).await.unwrap()
+}
+
+pub async fn body(res: Response<Body>) -> String {
+    String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap()
+}
+
+/// A response header as a string, or `None`.
+pub fn header<'a>(res: &'a Response<Body>, name: &str) -> Option<&'a str> {
+    res.headers().get(name).map(|v| v.to_str().unwrap())
+}
+
+/// Every value of a header, in order.
+pub fn headers<'a>(res: &'a Response<Body>, name: &str) -> Vec<&'a str> {
+    res.headers().get_all(name).iter().map(|v| v.to_str().unwrap()).collect()
+}
