@@ -24,14 +24,19 @@ impl AppState {
 }
 
 #[cors(origins = "*", methods = [GET], expose = ["x-total-count"])]
-async fn list_items(State(state): State<AppState>) -> ([(&'static str, &'static str); 1], &'static str) {
+async fn list_items(
+    State(state): State<AppState>,
+) -> ([(&'static str, &'static str); 1], &'static str) {
     state.runs.fetch_add(1, Ordering::SeqCst);
     ([("x-total-count", "2")], "[\"a\",\"b\"]")
 }
 
 #[cors(origins = ["https://app.example.com"], methods = [POST], headers = ["content-type", "x-request-id"],
        credentials, max_age = 600)]
-async fn create_item(State(state): State<AppState>, Json(item): Json<serde_json::Value>) -> Json<serde_json::Value> {
+async fn create_item(
+    State(state): State<AppState>,
+    Json(item): Json<serde_json::Value>,
+) -> Json<serde_json::Value> {
     state.runs.fetch_add(1, Ordering::SeqCst);
     Json(item)
 }
@@ -62,13 +67,25 @@ async fn each_method_is_preflighted_by_its_own_handlers_policy() {
 
     // POST: the credentialed policy, for its one origin only.
     let mut req = preflight("/items", "https://app.example.com", "POST");
-    req.headers_mut().insert("access-control-request-headers", "content-type,x-request-id".parse().unwrap());
+    req.headers_mut().insert(
+        "access-control-request-headers",
+        "content-type,x-request-id".parse().unwrap(),
+    );
     let res = call(&app, req).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    assert_eq!(header(&res, "access-control-allow-origin"), Some("https://app.example.com"));
-    assert_eq!(header(&res, "access-control-allow-credentials"), Some("true"));
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        Some("https://app.example.com")
+    );
+    assert_eq!(
+        header(&res, "access-control-allow-credentials"),
+        Some("true")
+    );
     assert_eq!(header(&res, "access-control-allow-methods"), Some("POST"));
-    assert_eq!(header(&res, "access-control-allow-headers"), Some("content-type, x-request-id"));
+    assert_eq!(
+        header(&res, "access-control-allow-headers"),
+        Some("content-type, x-request-id")
+    );
     assert_eq!(header(&res, "access-control-max-age"), Some("600"));
 
     // The GET policy's `*` must not approve a POST preflight from another origin.
@@ -77,7 +94,11 @@ async fn each_method_is_preflighted_by_its_own_handlers_policy() {
     assert_eq!(header(&res, "access-control-allow-origin"), None);
 
     // DELETE has no annotated handler: refused.
-    let res = call(&app, preflight("/items", "https://app.example.com", "DELETE")).await;
+    let res = call(
+        &app,
+        preflight("/items", "https://app.example.com", "DELETE"),
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert_eq!(header(&res, "access-control-allow-origin"), None);
 
@@ -90,9 +111,24 @@ async fn a_plain_route_added_first_merges_too() {
         .route("/items", axum::routing::delete(delete_item))
         .route("/items", get(list_items).post(create_item).into())
         .with_state(AppState::default());
-    assert_eq!(call(&app, preflight("/items", "https://a.example", "GET")).await.status(), StatusCode::NO_CONTENT);
-    assert_eq!(call(&app, preflight("/items", "https://a.example", "DELETE")).await.status(), StatusCode::FORBIDDEN);
-    assert_eq!(call(&app, request(Method::DELETE, "/items", &[])).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        call(&app, preflight("/items", "https://a.example", "GET"))
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        call(&app, preflight("/items", "https://a.example", "DELETE"))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        call(&app, request(Method::DELETE, "/items", &[]))
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
 }
 
 #[tokio::test]
@@ -100,12 +136,33 @@ async fn refused_preflights_name_nothing_and_run_nothing() {
     let state = AppState::default();
     let app = items_app(state.clone());
     let cases: &[&[(&str, &str)]] = &[
-        &[("origin", "https://evil.example"), ("access-control-request-method", "POST")],
-        &[("origin", "https://app.example.com"), ("access-control-request-method", "POST"), ("access-control-request-headers", "x-other")],
-        &[("origin", "https://app.example.com"), ("access-control-request-method", "PUT")],
-        &[("origin", "https://app.example.com"), ("access-control-request-method", "POST, GET")],
-        &[("origin", "https://app.example.com"), ("access-control-request-method", "POST"), ("access-control-request-method", "GET")],
-        &[("origin", "https://app.example.com"), ("origin", "https://app.example.com"), ("access-control-request-method", "POST")],
+        &[
+            ("origin", "https://evil.example"),
+            ("access-control-request-method", "POST"),
+        ],
+        &[
+            ("origin", "https://app.example.com"),
+            ("access-control-request-method", "POST"),
+            ("access-control-request-headers", "x-other"),
+        ],
+        &[
+            ("origin", "https://app.example.com"),
+            ("access-control-request-method", "PUT"),
+        ],
+        &[
+            ("origin", "https://app.example.com"),
+            ("access-control-request-method", "POST, GET"),
+        ],
+        &[
+            ("origin", "https://app.example.com"),
+            ("access-control-request-method", "POST"),
+            ("access-control-request-method", "GET"),
+        ],
+        &[
+            ("origin", "https://app.example.com"),
+            ("origin", "https://app.example.com"),
+            ("access-control-request-method", "POST"),
+        ],
         &[("origin", "null"), ("access-control-request-method", "GET")],
     ];
     for headers in cases {
@@ -116,7 +173,11 @@ async fn refused_preflights_name_nothing_and_run_nothing() {
             continue;
         }
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{headers:?}");
-        for h in ["access-control-allow-origin", "access-control-allow-methods", "access-control-allow-credentials"] {
+        for h in [
+            "access-control-allow-origin",
+            "access-control-allow-methods",
+            "access-control-allow-credentials",
+        ] {
             assert_eq!(header(&res, h), None, "{headers:?}");
         }
     }
@@ -129,28 +190,63 @@ async fn actual_requests_carry_the_headers_of_their_policy() {
     let app = items_app(state.clone());
 
     // Public: `*` on every response, with or without Origin, and no Vary: Origin.
-    let res = call(&app, request(Method::GET, "/items", &[("origin", "https://anyone.example")])).await;
+    let res = call(
+        &app,
+        request(
+            Method::GET,
+            "/items",
+            &[("origin", "https://anyone.example")],
+        ),
+    )
+    .await;
     assert_eq!(header(&res, "access-control-allow-origin"), Some("*"));
-    assert_eq!(header(&res, "access-control-expose-headers"), Some("x-total-count"));
+    assert_eq!(
+        header(&res, "access-control-expose-headers"),
+        Some("x-total-count")
+    );
     assert_eq!(header(&res, "vary"), None);
     let res = call(&app, request(Method::GET, "/items", &[])).await;
     assert_eq!(header(&res, "access-control-allow-origin"), Some("*"));
 
     // Credentialed, allowed origin.
-    let req = request(Method::POST, "/items", &[("origin", "https://app.example.com"), ("content-type", "application/json")]);
+    let req = request(
+        Method::POST,
+        "/items",
+        &[
+            ("origin", "https://app.example.com"),
+            ("content-type", "application/json"),
+        ],
+    );
     let mut req = req;
     *req.body_mut() = axum::body::Body::from("{\"name\":\"pear\"}");
     let res = call(&app, req).await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(header(&res, "access-control-allow-origin"), Some("https://app.example.com"));
-    assert_eq!(header(&res, "access-control-allow-credentials"), Some("true"));
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        Some("https://app.example.com")
+    );
+    assert_eq!(
+        header(&res, "access-control-allow-credentials"),
+        Some("true")
+    );
     assert_eq!(headers(&res, "vary"), ["Origin"]);
-    assert_eq!(header(&res, "access-control-allow-methods"), None, "preflight-only headers stay off actual responses");
+    assert_eq!(
+        header(&res, "access-control-allow-methods"),
+        None,
+        "preflight-only headers stay off actual responses"
+    );
     assert_eq!(body(res).await, "{\"name\":\"pear\"}");
 
     // Disallowed origin: the handler runs, the browser gets no CORS headers, caches get Vary.
     let before = state.runs();
-    let mut req = request(Method::POST, "/items", &[("origin", "https://evil.example"), ("content-type", "application/json")]);
+    let mut req = request(
+        Method::POST,
+        "/items",
+        &[
+            ("origin", "https://evil.example"),
+            ("content-type", "application/json"),
+        ],
+    );
     *req.body_mut() = axum::body::Body::from("{}");
     let res = call(&app, req).await;
     assert_eq!(state.runs(), before + 1);
@@ -159,7 +255,11 @@ async fn actual_requests_carry_the_headers_of_their_policy() {
     assert_eq!(headers(&res, "vary"), ["Origin"]);
 
     // No Origin: the handler runs; only Vary.
-    let mut req = request(Method::POST, "/items", &[("content-type", "application/json")]);
+    let mut req = request(
+        Method::POST,
+        "/items",
+        &[("content-type", "application/json")],
+    );
     *req.body_mut() = axum::body::Body::from("{}");
     let res = call(&app, req).await;
     assert_eq!(res.status(), StatusCode::OK);
@@ -170,17 +270,37 @@ async fn actual_requests_carry_the_headers_of_their_policy() {
 #[tokio::test]
 async fn extractor_rejections_are_readable_by_the_browser() {
     let app = items_app(AppState::default());
-    let mut req = request(Method::POST, "/items", &[("origin", "https://app.example.com"), ("content-type", "application/json")]);
+    let mut req = request(
+        Method::POST,
+        "/items",
+        &[
+            ("origin", "https://app.example.com"),
+            ("content-type", "application/json"),
+        ],
+    );
     *req.body_mut() = axum::body::Body::from("{not json");
     let res = call(&app, req).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(header(&res, "access-control-allow-origin"), Some("https://app.example.com"));
-    assert_eq!(header(&res, "access-control-allow-credentials"), Some("true"));
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        Some("https://app.example.com")
+    );
+    assert_eq!(
+        header(&res, "access-control-allow-credentials"),
+        Some("true")
+    );
 
-    let req = request(Method::POST, "/items", &[("origin", "https://app.example.com")]);
+    let req = request(
+        Method::POST,
+        "/items",
+        &[("origin", "https://app.example.com")],
+    );
     let res = call(&app, req).await;
     assert_eq!(res.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    assert_eq!(header(&res, "access-control-allow-origin"), Some("https://app.example.com"));
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        Some("https://app.example.com")
+    );
 }
 
 #[cors(origins = ["https://app.example.com"], methods = [GET])]
@@ -195,11 +315,23 @@ async fn maybe_fail(Path(id): Path<u32>) -> Result<String, (StatusCode, &'static
 #[tokio::test]
 async fn error_returns_and_path_rejections_carry_the_headers() {
     let app: Router = Router::new().route("/items/{id}", get(maybe_fail).into());
-    for (uri, status) in [("/items/7", StatusCode::OK), ("/items/0", StatusCode::NOT_FOUND), ("/items/x", StatusCode::BAD_REQUEST)] {
-        let req = http::Request::builder().uri(uri).header("origin", "https://app.example.com").body(axum::body::Body::empty()).unwrap();
+    for (uri, status) in [
+        ("/items/7", StatusCode::OK),
+        ("/items/0", StatusCode::NOT_FOUND),
+        ("/items/x", StatusCode::BAD_REQUEST),
+    ] {
+        let req = http::Request::builder()
+            .uri(uri)
+            .header("origin", "https://app.example.com")
+            .body(axum::body::Body::empty())
+            .unwrap();
         let res = call(&app, req).await;
         assert_eq!(res.status(), status, "{uri}");
-        assert_eq!(header(&res, "access-control-allow-origin"), Some("https://app.example.com"), "{uri}");
+        assert_eq!(
+            header(&res, "access-control-allow-origin"),
+            Some("https://app.example.com"),
+            "{uri}"
+        );
     }
 }
 
@@ -208,7 +340,11 @@ struct RequireAuth;
 impl<S: Send + Sync> FromRequestParts<S> for RequireAuth {
     type Rejection = StatusCode;
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, StatusCode> {
-        parts.headers.get("authorization").map(|_| RequireAuth).ok_or(StatusCode::UNAUTHORIZED)
+        parts
+            .headers
+            .get("authorization")
+            .map(|_| RequireAuth)
+            .ok_or(StatusCode::UNAUTHORIZED)
     }
 }
 
@@ -223,14 +359,29 @@ async fn preflights_are_answered_before_authentication() {
     let req = request(
         Method::OPTIONS,
         "/items/1",
-        &[("origin", "https://app.example.com"), ("access-control-request-method", "PUT"), ("access-control-request-headers", "authorization")],
+        &[
+            ("origin", "https://app.example.com"),
+            ("access-control-request-method", "PUT"),
+            ("access-control-request-headers", "authorization"),
+        ],
     );
     let res = call(&app, req).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     // The actual request without credentials is refused by the extractor, and the browser can read the 401.
-    let res = call(&app, request(Method::PUT, "/items/1", &[("origin", "https://app.example.com")])).await;
+    let res = call(
+        &app,
+        request(
+            Method::PUT,
+            "/items/1",
+            &[("origin", "https://app.example.com")],
+        ),
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(header(&res, "access-control-allow-origin"), Some("https://app.example.com"));
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        Some("https://app.example.com")
+    );
 }
 
 #[cors(origins = ["https://app.example.com"], methods = [GET])]
@@ -245,10 +396,24 @@ async fn with_vary_origin() -> ([(&'static str, &'static str); 1], &'static str)
 
 #[tokio::test]
 async fn vary_is_appended_never_duplicated_never_copied_from_the_request() {
-    let app: Router = Router::new().route("/a", get(with_vary).into()).route("/b", get(with_vary_origin).into());
-    let res = call(&app, request(Method::GET, "/a", &[("origin", "https://app.example.com"), ("vary", "Cookie")])).await;
+    let app: Router = Router::new()
+        .route("/a", get(with_vary).into())
+        .route("/b", get(with_vary_origin).into());
+    let res = call(
+        &app,
+        request(
+            Method::GET,
+            "/a",
+            &[("origin", "https://app.example.com"), ("vary", "Cookie")],
+        ),
+    )
+    .await;
     assert_eq!(headers(&res, "vary"), ["Accept-Encoding", "Origin"]);
-    let res = call(&app, request(Method::GET, "/b", &[("origin", "https://app.example.com")])).await;
+    let res = call(
+        &app,
+        request(Method::GET, "/b", &[("origin", "https://app.example.com")]),
+    )
+    .await;
     assert_eq!(headers(&res, "vary"), ["accept-encoding, origin"]);
 }
 
@@ -265,40 +430,68 @@ async fn public_any() -> &'static str {
 
 #[tokio::test]
 async fn any_is_a_star_without_credentials_and_an_echo_with_them() {
-    let app: Router = Router::new().route("/echo", any(echo_any).into()).route("/public", any(public_any).into());
+    let app: Router = Router::new()
+        .route("/echo", any(echo_any).into())
+        .route("/public", any(public_any).into());
 
     let req = request(
         Method::OPTIONS,
         "/echo",
-        &[("origin", "https://a.b.staging.example.com"), ("access-control-request-method", "PATCH"), ("access-control-request-headers", "x-one,x-two")],
+        &[
+            ("origin", "https://a.b.staging.example.com"),
+            ("access-control-request-method", "PATCH"),
+            ("access-control-request-headers", "x-one,x-two"),
+        ],
     );
     let res = call(&app, req).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    assert_eq!(header(&res, "access-control-allow-origin"), Some("https://a.b.staging.example.com"));
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        Some("https://a.b.staging.example.com")
+    );
     assert_eq!(header(&res, "access-control-allow-methods"), Some("PATCH"));
-    assert_eq!(header(&res, "access-control-allow-headers"), Some("x-one,x-two"));
+    assert_eq!(
+        header(&res, "access-control-allow-headers"),
+        Some("x-one,x-two")
+    );
 
     // `*` never covers authorization unless it is named.
     let req = request(
         Method::OPTIONS,
         "/echo",
-        &[("origin", "http://localhost:5173"), ("access-control-request-method", "GET"), ("access-control-request-headers", "authorization")],
+        &[
+            ("origin", "http://localhost:5173"),
+            ("access-control-request-method", "GET"),
+            ("access-control-request-headers", "authorization"),
+        ],
     );
     assert_eq!(call(&app, req).await.status(), StatusCode::FORBIDDEN);
 
     let req = request(
         Method::OPTIONS,
         "/public",
-        &[("origin", "https://x.example"), ("access-control-request-method", "PATCH"), ("access-control-request-headers", "authorization,x-one")],
+        &[
+            ("origin", "https://x.example"),
+            ("access-control-request-method", "PATCH"),
+            ("access-control-request-headers", "authorization,x-one"),
+        ],
     );
     let res = call(&app, req).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert_eq!(header(&res, "access-control-allow-origin"), Some("*"));
     assert_eq!(header(&res, "access-control-allow-methods"), Some("*"));
-    assert_eq!(header(&res, "access-control-allow-headers"), Some("*, authorization"));
+    assert_eq!(
+        header(&res, "access-control-allow-headers"),
+        Some("*, authorization")
+    );
 
     // Patterns match whole labels only.
-    for bad in ["https://staging.example.com", "https://evilstaging.example.com", "https://a.staging.example.com.evil.net", "http://a.staging.example.com"] {
+    for bad in [
+        "https://staging.example.com",
+        "https://evilstaging.example.com",
+        "https://a.staging.example.com.evil.net",
+        "http://a.staging.example.com",
+    ] {
         let res = call(&app, request(Method::GET, "/echo", &[("origin", bad)])).await;
         assert_eq!(header(&res, "access-control-allow-origin"), None, "{bad}");
     }
@@ -313,15 +506,35 @@ async fn strict(State(state): State<AppState>) -> &'static str {
 #[tokio::test]
 async fn refuse_mode_answers_403_without_running_the_handler() {
     let state = AppState::default();
-    let app = Router::new().route("/strict", get(strict).into()).with_state(state.clone());
-    let res = call(&app, request(Method::GET, "/strict", &[("origin", "https://evil.example")])).await;
+    let app = Router::new()
+        .route("/strict", get(strict).into())
+        .with_state(state.clone());
+    let res = call(
+        &app,
+        request(
+            Method::GET,
+            "/strict",
+            &[("origin", "https://evil.example")],
+        ),
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert_eq!(state.runs(), 0);
     assert_eq!(headers(&res, "vary"), ["Origin"]);
     // Requests without Origin are not CORS requests and are served.
-    assert_eq!(call(&app, request(Method::GET, "/strict", &[])).await.status(), StatusCode::OK);
+    assert_eq!(
+        call(&app, request(Method::GET, "/strict", &[]))
+            .await
+            .status(),
+        StatusCode::OK
+    );
     assert_eq!(state.runs(), 1);
-    assert_eq!(call(&app, preflight("/strict", "https://app.example.com", "GET")).await.status(), StatusCode::OK);
+    assert_eq!(
+        call(&app, preflight("/strict", "https://app.example.com", "GET"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
 }
 
 async fn app_options() -> (StatusCode, &'static str) {
@@ -330,13 +543,24 @@ async fn app_options() -> (StatusCode, &'static str) {
 
 #[tokio::test]
 async fn only_real_preflights_are_taken_every_other_options_reaches_the_application() {
-    let with_own: Router = Router::new().route("/items", get(list_items).options(app_options).into()).with_state(AppState::default());
-    for headers in [&[][..], &[("origin", "https://a.example")][..], &[("access-control-request-method", "GET")][..]] {
+    let with_own: Router = Router::new()
+        .route("/items", get(list_items).options(app_options).into())
+        .with_state(AppState::default());
+    for headers in [
+        &[][..],
+        &[("origin", "https://a.example")][..],
+        &[("access-control-request-method", "GET")][..],
+    ] {
         let res = call(&with_own, request(Method::OPTIONS, "/items", headers)).await;
         assert_eq!(res.status(), StatusCode::OK, "{headers:?}");
         assert_eq!(body(res).await, "the application's own OPTIONS");
     }
-    assert_eq!(call(&with_own, preflight("/items", "https://a.example", "GET")).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        call(&with_own, preflight("/items", "https://a.example", "GET"))
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
 
     // Without one, axum's usual 405.
     let without = items_app(AppState::default());
@@ -345,7 +569,12 @@ async fn only_real_preflights_are_taken_every_other_options_reaches_the_applicat
 
     // `options(...)` can also start a chain.
     let app: Router = Router::new().route("/o", options(app_options).get(maybe_fail_like).into());
-    assert_eq!(call(&app, request(Method::OPTIONS, "/o", &[])).await.status(), StatusCode::OK);
+    assert_eq!(
+        call(&app, request(Method::OPTIONS, "/o", &[]))
+            .await
+            .status(),
+        StatusCode::OK
+    );
 }
 
 #[cors(origins = ["https://app.example.com"])]
@@ -356,32 +585,63 @@ async fn maybe_fail_like() -> &'static str {
 #[tokio::test]
 async fn head_is_served_and_preflighted_through_get() {
     let app = items_app(AppState::default());
-    let res = call(&app, request(Method::HEAD, "/items", &[("origin", "https://a.example")])).await;
+    let res = call(
+        &app,
+        request(Method::HEAD, "/items", &[("origin", "https://a.example")]),
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(header(&res, "access-control-allow-origin"), Some("*"));
-    assert_eq!(call(&app, preflight("/items", "https://a.example", "HEAD")).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        call(&app, preflight("/items", "https://a.example", "HEAD"))
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
 }
 
 #[tokio::test]
 async fn hostile_headers_are_refused_with_bounded_work() {
     let app = items_app(AppState::default());
     let huge: &'static str = Box::leak(",".repeat(1 << 20).into_boxed_str());
-    let many: &'static str = Box::leak((0..5000).map(|i| format!("x-h{i}")).collect::<Vec<_>>().join(",").into_boxed_str());
+    let many: &'static str = Box::leak(
+        (0..5000)
+            .map(|i| format!("x-h{i}"))
+            .collect::<Vec<_>>()
+            .join(",")
+            .into_boxed_str(),
+    );
     for acrh in [huge, many] {
         let req = request(
             Method::OPTIONS,
             "/items",
-            &[("origin", "https://app.example.com"), ("access-control-request-method", "POST"), ("access-control-request-headers", acrh)],
+            &[
+                ("origin", "https://app.example.com"),
+                ("access-control-request-method", "POST"),
+                ("access-control-request-headers", acrh),
+            ],
         );
         assert_eq!(call(&app, req).await.status(), StatusCode::FORBIDDEN);
     }
-    let long_origin: &'static str = Box::leak(format!("https://{}.example.com", "a".repeat(5000)).into_boxed_str());
-    let res = call(&app, request(Method::POST, "/items", &[("origin", long_origin)])).await;
+    let long_origin: &'static str =
+        Box::leak(format!("https://{}.example.com", "a".repeat(5000)).into_boxed_str());
+    let res = call(
+        &app,
+        request(Method::POST, "/items", &[("origin", long_origin)]),
+    )
+    .await;
     assert_eq!(header(&res, "access-control-allow-origin"), None);
     let mut req = request(Method::GET, "/items", &[]);
-    req.headers_mut().insert("origin", http::HeaderValue::from_bytes(b"https://\xff\xfe.example").unwrap());
+    req.headers_mut().insert(
+        "origin",
+        http::HeaderValue::from_bytes(b"https://\xff\xfe.example").unwrap(),
+    );
     let res = call(&app, req).await;
-    assert_eq!(header(&res, "access-control-allow-origin"), Some("*"), "a public policy answers everyone");
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        Some("*"),
+        "a public policy answers everyone"
+    );
 }
 
 #[tokio::test]

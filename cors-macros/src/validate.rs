@@ -183,7 +183,12 @@ pub fn policy(cx: &Ctxt, args: &Args) -> Policy {
     let mut suffix_used = false;
     let origins = match keys.value("origins") {
         None => {
-            if !args.items.iter().any(|a| a.key == "origins") {
+            // A misspelled `origins` was already reported with a suggestion; do not report it missing too.
+            let mentioned = args
+                .items
+                .iter()
+                .any(|a| a.key == "origins" || did_you_mean(&a.key.to_string()) == Some("origins"));
+            if !mentioned {
                 cx.error(
                     Span::call_site(),
                     "missing `origins`: list the origins allowed to read this handler's responses, e.g. \

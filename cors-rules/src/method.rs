@@ -58,8 +58,7 @@ pub fn check_method(method: &str) -> Result<(), MethodError> {
     if !is_token(method.as_bytes()) {
         return Err(MethodError::NotToken(method.to_owned()));
     }
-    if let Some(f) = FORBIDDEN.iter().find(|f| f.eq_ignore_ascii_case(method)) {
-        let _ = f;
+    if FORBIDDEN.iter().any(|f| f.eq_ignore_ascii_case(method)) {
         return Err(MethodError::Forbidden(method.to_owned()));
     }
     if let Some(n) = NORMALIZED.iter().find(|n| n.eq_ignore_ascii_case(method)) {

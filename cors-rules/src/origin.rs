@@ -278,7 +278,7 @@ pub fn parse_origin(input: &str) -> Result<AllowedOrigin, OriginError> {
         s if OPAQUE_SCHEMES.contains(&s.to_ascii_lowercase().as_str()) => {
             return Err(OpaqueScheme(s.to_owned()))
         }
-        s if s == "*" => return Err(BadPattern),
+        "*" => return Err(BadPattern),
         s => return Err(UnknownScheme(s.to_owned())),
     };
     let prefix = &input[..input.len() - rest.len()];

@@ -7,16 +7,34 @@ use http::{HeaderName, HeaderValue, Method, Request, Response};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-pub fn request(method: Method, uri: &'static str, headers: &[(&'static str, &'static str)]) -> Request<Body> {
-    let mut req = Request::builder().method(method).uri(uri).body(Body::empty()).unwrap();
+pub fn request(
+    method: Method,
+    uri: &'static str,
+    headers: &[(&'static str, &'static str)],
+) -> Request<Body> {
+    let mut req = Request::builder()
+        .method(method)
+        .uri(uri)
+        .body(Body::empty())
+        .unwrap();
     for (name, value) in headers {
-        req.headers_mut().append(HeaderName::from_static(name), HeaderValue::from_static(value));
+        req.headers_mut().append(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
     }
     req
 }
 
 pub fn preflight(uri: &'static str, origin: &'static str, method: &'static str) -> Request<Body> {
-    request(Method::OPTIONS, uri, &[("origin", origin), ("access-control-request-method", method)])
+    request(
+        Method::OPTIONS,
+        uri,
+        &[
+            ("origin", origin),
+            ("access-control-request-method", method),
+        ],
+    )
 }
 
 pub async fn call(app: &Router, req: Request<Body>) -> Response<Body> {
@@ -34,5 +52,9 @@ pub fn header<'a>(res: &'a Response<Body>, name: &str) -> Option<&'a str> {
 
 /// Every value of a header, in order.
 pub fn headers<'a>(res: &'a Response<Body>, name: &str) -> Vec<&'a str> {
-    res.headers().get_all(name).iter().map(|v| v.to_str().unwrap()).collect()
+    res.headers()
+        .get_all(name)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .collect()
 }

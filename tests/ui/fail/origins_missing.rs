@@ -1,0 +1,6 @@
+use cors_runtime::cors;
+
+#[cors(methods = [GET])]
+async fn handler() {}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use axum::Router;
+use cors_runtime::cors;
+
+#[cors(origins = ["https://app.example.com"], methods = [GET])]
+async fn list_items() {}
+
+fn main() {
+    let _app: Router = Router::new().route("/items", axum::routing::get(list_items));
+}

@@ -1,0 +1,6 @@
+use cors_runtime::cors;
+
+#[cors(origins = ["https://*.com"], credentials)]
+async fn handler() {}
+
+fn main() {}
