@@ -22,6 +22,10 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
+/// The most headers a preflight answer carries (allow-origin, -credentials, -methods, -headers, max-age, vary)
+/// plus the `content-length` axum adds.
+const PREFLIGHT_HEADERS: usize = 7;
+
 const PREFLIGHT_VARY: HeaderValue = HeaderValue::from_static(
     "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
 );
@@ -99,6 +103,8 @@ impl Table {
 
         let mut res = Response::new(Body::empty());
         *res.status_mut() = policy.preflight_status;
+        // Room for every header below plus the content-length axum adds, so the map never grows.
+        *res.headers_mut() = HeaderMap::with_capacity(PREFLIGHT_HEADERS);
         let out = res.headers_mut();
         out.insert(ACCESS_CONTROL_ALLOW_ORIGIN, allow_origin);
         if policy.credentials {

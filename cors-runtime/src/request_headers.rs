@@ -38,11 +38,17 @@ pub(crate) fn check_requested_headers(
                 continue;
             }
             names += 1;
-            if names > MAX_NAMES || !is_token(name) {
+            if names > MAX_NAMES {
                 return Err(Refusal::MalformedRequestHeaders);
             }
+            // Listed names are tokens (checked at compile time), so only an unlisted name needs the token check
+            // that tells a malformed list from a refused header.
             if !is_allowed(name, allowed) {
-                return Err(Refusal::Header);
+                return Err(if is_token(name) {
+                    Refusal::Header
+                } else {
+                    Refusal::MalformedRequestHeaders
+                });
             }
         }
     }
