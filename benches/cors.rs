@@ -1,0 +1,124 @@
+//! `cargo bench --bench cors`: every scenario of `scenarios.rs`, side by side in one run, then a table of
+//! ratios (to the bare handler and to tower-http's `CorsLayer`) computed from this run's own estimates.
+
+use criterion::{BatchSize, Criterion};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+#[path = "support/scenarios.rs"]
+mod scenarios;
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("request");
+    for (name, router, kind) in scenarios::all() {
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                || scenarios::request(kind),
+                |req| scenarios::measured_request(&router, req),
+                BatchSize::SmallInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+fn main() {
+    let started = SystemTime::now();
+    let mut c = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5))
+        .configure_from_args();
+    bench(&mut c);
+    c.final_summary();
+    if std::env::args().any(|a| a == "--bench") {
+        report(started);
+    }
+}
+
+/// Time per scenario from the estimates criterion wrote in this run.
+fn means(started: SystemTime) -> Vec<(String, f64)> {
+    let home = std::env::var_os("CRITERION_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            let target = std::env::var_os("CARGO_TARGET_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("target"));
+            target.join("criterion")
+        });
+    let mut out = Vec::new();
+    collect(&home.join("request"), started, &mut out);
+    out
+}
+
+fn collect(dir: &Path, started: SystemTime, out: &mut Vec<(String, f64)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let estimates = path.join("new/estimates.json");
+        let benchmark = path.join("new/benchmark.json");
+        let fresh = std::fs::metadata(&estimates)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t >= started);
+        if fresh {
+            let read = |p: &Path| {
+                serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(p).unwrap())
+                    .unwrap()
+            };
+            let id = read(&benchmark)["function_id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            // The figure criterion prints: the slope estimate when it sampled linearly, else the mean.
+            let estimates = read(&estimates);
+            let point = ["slope", "mean"]
+                .iter()
+                .find_map(|k| estimates[*k]["point_estimate"].as_f64())
+                .unwrap_or(f64::NAN);
+            out.push((id, point));
+        } else if path.is_dir() {
+            collect(&path, started, out);
+        }
+    }
+}
+
+fn report(started: SystemTime) {
+    let means = means(started);
+    let get = |id: &str| means.iter().find(|(n, _)| n == id).map(|(_, m)| *m);
+    let Some(bare) = get("bare") else { return };
+    println!("\nRatios from this run (time per request, criterion's point estimate):");
+    println!("| scenario | ours | ours / bare | tower-http | ours / tower-http |");
+    println!("|---|---|---|---|---|");
+    for kind in [
+        "allowed",
+        "disallowed",
+        "no_origin",
+        "preflight",
+        "preflight_refused",
+    ] {
+        let (Some(ours), Some(tower)) =
+            (get(&format!("ours/{kind}")), get(&format!("tower/{kind}")))
+        else {
+            continue;
+        };
+        println!(
+            "| {kind} | {ours:.0} ns | {:.2}x | {tower:.0} ns | {:.2}x |",
+            ours / bare,
+            ours / tower
+        );
+    }
+    println!("| bare handler | {bare:.0} ns | 1.00x | | |");
+    if let (Some(three), Some(five)) = (get("ours/allowed"), get("ours_500/allowed")) {
+        println!(
+            "\n500 origins + pattern vs 3 origins (allowed): {:.2}x",
+            five / three
+        );
+    }
+    if let (Some(three), Some(pattern)) = (get("ours/allowed"), get("ours_500/pattern")) {
+        println!(
+            "500 origins, origin matched by the pattern, vs 3 origins: {:.2}x",
+            pattern / three
+        );
+    }
+}

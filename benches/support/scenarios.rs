@@ -1,0 +1,159 @@
+//! The request scenarios measured by the benchmarks (`benches/cors.rs`), the allocation test
+//! (`tests/allocations.rs`) and the instruction counts (`benches/instructions.rs`): one definition for all three.
+//!
+//! Every router is finalized (`with_state`) and called as `axum::serve` does, `router.clone().oneshot(req)`;
+//! requests are built with `HeaderValue::from_static`, outside any measured region.
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::routing::get as axum_get;
+use axum::Router;
+use cors_runtime::cors;
+use cors_runtime::routing::get;
+use http::{HeaderName, HeaderValue, Method, Request, Response};
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
+use tower::ServiceExt;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+include!("origins500.rs");
+
+const ORIGINS: [&str; 3] = [
+    "https://app.example.com",
+    "https://admin.example.com",
+    "https://docs.example.com",
+];
+
+/// The policy, three origins.
+#[cors(
+    origins = ["https://app.example.com", "https://admin.example.com", "https://docs.example.com"],
+    methods = [GET],
+    headers = ["content-type", "x-request-id"],
+    credentials,
+    max_age = 600
+)]
+pub async fn list_items() -> &'static str {
+    "[]"
+}
+
+/// The same handler without a policy: the floor.
+pub async fn bare_list_items() -> &'static str {
+    "[]"
+}
+
+pub fn bare() -> Router {
+    Router::new()
+        .route("/items", axum_get(bare_list_items))
+        .with_state(())
+}
+
+pub fn ours() -> Router {
+    Router::new()
+        .route("/items", get(list_items).into())
+        .with_state(())
+}
+
+pub fn ours_500() -> Router {
+    Router::new()
+        .route("/items", get(list_items_500).into())
+        .with_state(())
+}
+
+/// tower-http's `CorsLayer` configured with the same policy, on the whole router so that it sees preflights.
+pub fn tower() -> Router {
+    let layer = CorsLayer::new()
+        .allow_origin(AllowOrigin::list(ORIGINS.map(HeaderValue::from_static)))
+        .allow_methods([Method::GET])
+        .allow_headers([
+            HeaderName::from_static("content-type"),
+            HeaderName::from_static("x-request-id"),
+        ])
+        .allow_credentials(true)
+        .max_age(std::time::Duration::from_secs(600));
+    Router::new()
+        .route("/items", axum_get(bare_list_items))
+        .layer(layer)
+        .with_state(())
+}
+
+/// The request kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Allowed,
+    Disallowed,
+    NoOrigin,
+    Preflight,
+    PreflightRefused,
+    /// An allowed origin in the middle of the 500-origin list.
+    Allowed500,
+    /// An origin matched by the pattern of the 500-origin policy.
+    Pattern500,
+}
+
+pub fn request(kind: Kind) -> Request<Body> {
+    let (method, origin, preflight) = match kind {
+        Kind::Allowed => (Method::GET, Some("https://admin.example.com"), false),
+        Kind::Disallowed => (Method::GET, Some("https://evil.example.net"), false),
+        Kind::NoOrigin => (Method::GET, None, false),
+        Kind::Preflight => (Method::OPTIONS, Some("https://admin.example.com"), true),
+        Kind::PreflightRefused => (Method::OPTIONS, Some("https://evil.example.net"), true),
+        Kind::Allowed500 => (Method::GET, Some("https://app250.example.com"), false),
+        Kind::Pattern500 => (Method::GET, Some("https://acme.tenants.example.com"), false),
+    };
+    let mut req = Request::builder()
+        .method(method)
+        .uri("/items")
+        .body(Body::empty())
+        .unwrap();
+    let headers = req.headers_mut();
+    if let Some(origin) = origin {
+        headers.insert("origin", HeaderValue::from_static(origin));
+    }
+    if preflight {
+        headers.insert(
+            "access-control-request-method",
+            HeaderValue::from_static("GET"),
+        );
+        headers.insert(
+            "access-control-request-headers",
+            HeaderValue::from_static("content-type,x-request-id"),
+        );
+    }
+    req
+}
+
+/// One request, as `axum::serve` makes it. The handlers never wait, so one poll completes the future.
+#[inline(never)]
+pub fn measured_request(router: &Router, req: Request<Body>) -> Response<Body> {
+    block_on(router.clone().oneshot(req)).unwrap()
+}
+
+pub fn block_on<F: Future>(fut: F) -> F::Output {
+    let mut fut = std::pin::pin!(fut);
+    let mut cx = Context::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(out) = fut.as_mut().poll(&mut cx) {
+            return out;
+        }
+    }
+}
+
+/// Every scenario: a name, the router, and the request kind.
+pub fn all() -> Vec<(&'static str, Router, Kind)> {
+    vec![
+        ("bare", bare(), Kind::Allowed),
+        ("ours/allowed", ours(), Kind::Allowed),
+        ("ours/disallowed", ours(), Kind::Disallowed),
+        ("ours/no_origin", ours(), Kind::NoOrigin),
+        ("ours/preflight", ours(), Kind::Preflight),
+        ("ours/preflight_refused", ours(), Kind::PreflightRefused),
+        ("tower/allowed", tower(), Kind::Allowed),
+        ("tower/disallowed", tower(), Kind::Disallowed),
+        ("tower/no_origin", tower(), Kind::NoOrigin),
+        ("tower/preflight", tower(), Kind::Preflight),
+        ("tower/preflight_refused", tower(), Kind::PreflightRefused),
+        ("ours_500/allowed", ours_500(), Kind::Allowed500),
+        ("ours_500/pattern", ours_500(), Kind::Pattern500),
+        ("ours_500/disallowed", ours_500(), Kind::Disallowed),
+    ]
+}
