@@ -66,10 +66,11 @@ async fn each_method_is_preflighted_by_its_own_handlers_policy() {
     assert_eq!(header(&res, "access-control-allow-credentials"), None);
 
     // POST: the credentialed policy, for its one origin only.
-    let mut req = preflight("/items", "https://app.example.com", "POST");
-    req.headers_mut().insert(
-        "access-control-request-headers",
-        "content-type,x-request-id".parse().unwrap(),
+    let req = preflight_with_headers(
+        "/items",
+        "https://app.example.com",
+        "POST",
+        "content-type,x-request-id",
     );
     let res = call(&app, req).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
@@ -356,14 +357,11 @@ async fn update_item(_: RequireAuth, body: String) -> String {
 #[tokio::test]
 async fn preflights_are_answered_before_authentication() {
     let app: Router = Router::new().route("/items/1", put(update_item).into());
-    let req = request(
-        Method::OPTIONS,
+    let req = preflight_with_headers(
         "/items/1",
-        &[
-            ("origin", "https://app.example.com"),
-            ("access-control-request-method", "PUT"),
-            ("access-control-request-headers", "authorization"),
-        ],
+        "https://app.example.com",
+        "PUT",
+        "authorization",
     );
     let res = call(&app, req).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
@@ -434,14 +432,11 @@ async fn any_is_a_star_without_credentials_and_an_echo_with_them() {
         .route("/echo", any(echo_any).into())
         .route("/public", any(public_any).into());
 
-    let req = request(
-        Method::OPTIONS,
+    let req = preflight_with_headers(
         "/echo",
-        &[
-            ("origin", "https://a.b.staging.example.com"),
-            ("access-control-request-method", "PATCH"),
-            ("access-control-request-headers", "x-one,x-two"),
-        ],
+        "https://a.b.staging.example.com",
+        "PATCH",
+        "x-one,x-two",
     );
     let res = call(&app, req).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
@@ -456,25 +451,14 @@ async fn any_is_a_star_without_credentials_and_an_echo_with_them() {
     );
 
     // `*` never covers authorization unless it is named.
-    let req = request(
-        Method::OPTIONS,
-        "/echo",
-        &[
-            ("origin", "http://localhost:5173"),
-            ("access-control-request-method", "GET"),
-            ("access-control-request-headers", "authorization"),
-        ],
-    );
+    let req = preflight_with_headers("/echo", "http://localhost:5173", "GET", "authorization");
     assert_eq!(call(&app, req).await.status(), StatusCode::FORBIDDEN);
 
-    let req = request(
-        Method::OPTIONS,
+    let req = preflight_with_headers(
         "/public",
-        &[
-            ("origin", "https://x.example"),
-            ("access-control-request-method", "PATCH"),
-            ("access-control-request-headers", "authorization,x-one"),
-        ],
+        "https://x.example",
+        "PATCH",
+        "authorization,x-one",
     );
     let res = call(&app, req).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);

@@ -37,6 +37,21 @@ pub fn preflight(uri: &'static str, origin: &'static str, method: &'static str) 
     )
 }
 
+/// A preflight that also asks for request headers (`Access-Control-Request-Headers`).
+pub fn preflight_with_headers(
+    uri: &'static str,
+    origin: &'static str,
+    method: &'static str,
+    headers: &'static str,
+) -> Request<Body> {
+    let mut req = preflight(uri, origin, method);
+    req.headers_mut().insert(
+        "access-control-request-headers",
+        HeaderValue::from_static(headers),
+    );
+    req
+}
+
 pub async fn call(app: &Router, req: Request<Body>) -> Response<Body> {
     app.clone().oneshot(req).await.unwrap()
 }
