@@ -19,14 +19,14 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
     let mut inner_sig = item.sig.clone();
     inner_sig.ident = format_ident!("handler", span = name.span());
     let block = &item.block;
-    let policy_static = policy_static(&name.to_string(), policy);
+    let name_str = name.to_string();
+    let policy_static = policy_static(&name_str, policy);
     let handler_impl = handler_impl(handler);
     let allows = allows_method(policy);
 
     quote! {
         #(#docs)*
         #[allow(non_camel_case_types)]
-        #[derive(Clone, Copy, Debug)]
         #vis struct #name;
 
         impl #name {
@@ -37,6 +37,19 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
 
         const _: () = {
             use ::cors_runtime::__private as __cors;
+
+            // Written out rather than derived: no nested macro expansion per handler (build time).
+            impl ::core::clone::Clone for #name {
+                fn clone(&self) -> Self {
+                    *self
+                }
+            }
+            impl ::core::marker::Copy for #name {}
+            impl ::core::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(#name_str)
+                }
+            }
 
             impl __cors::Annotated for #name {
                 fn policy() -> &'static __cors::Policy {
@@ -54,7 +67,7 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
             {
                 type Future = __cors::BoxFuture;
                 fn call(self, _: __cors::Request, _: __S) -> Self::Future {
-                    unreachable!("`RouteWithCorsRuntime` has no implementations")
+                    __cors::never_routed()
                 }
             }
         };

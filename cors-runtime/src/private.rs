@@ -58,3 +58,8 @@ pub trait RouteWithCorsRuntime<H> {}
 
 /// The marker of the refusing `Handler` impl that `#[cors]` emits.
 pub enum HasCorsPolicy {}
+
+/// The body of the refusing `Handler` impl: it cannot be called, since its bound is never satisfied.
+pub fn never_routed() -> BoxFuture {
+    unreachable!("`RouteWithCorsRuntime` has no implementations")
+}
