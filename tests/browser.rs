@@ -1,0 +1,483 @@
+//! Proof in a real browser: headless Chromium, driven over WebDriver (Debian's `chromedriver`), loads pages from
+//! one loopback origin and `fetch()`es an API on another. Each scenario asserts what Chromium allowed or blocked,
+//! which response headers script could read, whether the cookie travelled, and how often the handler and the
+//! preflight ran on the server.
+//!
+//! The browser is required: when `chromium` or `chromedriver` is missing the test fails with the command that
+//! installs them (`scripts/test` runs it). Outside CI only, `CORS_SKIP_BROWSER_TESTS=1` skips it, loudly.
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{Html, Response};
+use axum::{Json, Router};
+use cors_runtime::cors;
+use cors_runtime::routing::{any, get, post};
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::net::TcpListener as StdListener;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// The page origin the policies allow. Fixed because policies are compile-time literals; the playground's
+/// defaults (7000, 7001) are different.
+const ALLOWED_PORT: u16 = 7210;
+/// A page origin no policy lists.
+const OTHER_PORT: u16 = 7211;
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// What the server saw: handler runs and preflights, by name and path, and the last cookie.
+#[derive(Clone, Default)]
+struct Seen {
+    runs: Arc<Mutex<HashMap<&'static str, usize>>>,
+    preflights: Arc<Mutex<HashMap<String, usize>>>,
+    cookie: Arc<Mutex<Option<String>>>,
+}
+
+impl Seen {
+    fn hit(&self, name: &'static str) {
+        *self.runs.lock().unwrap().entry(name).or_default() += 1;
+    }
+    fn runs(&self, name: &str) -> usize {
+        self.runs.lock().unwrap().get(name).copied().unwrap_or(0)
+    }
+    fn preflights(&self, path: &str) -> usize {
+        self.preflights
+            .lock()
+            .unwrap()
+            .get(path)
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+type Exposed = ([(&'static str, &'static str); 2], &'static str);
+const EXPOSED: [(&str, &str); 2] = [("x-total-count", "2"), ("x-secret", "hidden")];
+
+#[cors(origins = "*", methods = [GET], expose = ["x-total-count"])]
+async fn public(State(seen): State<Seen>) -> Exposed {
+    seen.hit("public");
+    (EXPOSED, "public")
+}
+
+#[cors(origins = ["http://127.0.0.1:7210"], methods = [GET], credentials, expose = ["x-total-count"])]
+async fn private(State(seen): State<Seen>, headers: HeaderMap) -> Exposed {
+    seen.hit("private");
+    *seen.cookie.lock().unwrap() = headers
+        .get("cookie")
+        .and_then(|c| c.to_str().ok())
+        .map(str::to_owned);
+    (EXPOSED, "private")
+}
+
+#[cors(origins = ["http://127.0.0.1:7210"], methods = [POST], headers = ["content-type"], credentials)]
+async fn create(State(seen): State<Seen>, Json(_item): Json<Value>) -> StatusCode {
+    seen.hit("create");
+    StatusCode::CREATED
+}
+
+#[cors(origins = ["http://127.0.0.1:7210"], methods = [PUT], headers = ["x-request-id"])]
+async fn update(State(seen): State<Seen>) -> &'static str {
+    seen.hit("update");
+    "updated"
+}
+
+#[cors(origins = ["http://127.0.0.1:7210"], methods = [DELETE])]
+async fn remove(State(seen): State<Seen>) -> StatusCode {
+    seen.hit("remove");
+    StatusCode::NO_CONTENT
+}
+
+#[cors(origins = ["http://127.0.0.1:7210"], methods = [PATCH], headers = ["x-request-id"])]
+async fn amend(State(seen): State<Seen>) -> &'static str {
+    seen.hit("amend");
+    "amended"
+}
+
+async fn unannotated_post(State(seen): State<Seen>) -> &'static str {
+    seen.hit("unannotated_post");
+    "no policy"
+}
+
+#[cors(origins = ["http://127.0.0.1:7210"], methods = [GET], refuse_disallowed)]
+async fn strict(State(seen): State<Seen>) -> &'static str {
+    seen.hit("strict");
+    "strict"
+}
+
+async fn plain(State(seen): State<Seen>) -> &'static str {
+    seen.hit("plain");
+    "no CORS"
+}
+
+#[cors(origins = "*", methods = "*", headers = "*")]
+async fn anything(State(seen): State<Seen>) -> &'static str {
+    seen.hit("anything");
+    "anything"
+}
+
+#[cors(origins = ["http://127.0.0.1:7210"], methods = [GET], headers = "*", credentials)]
+async fn echo(State(seen): State<Seen>) -> &'static str {
+    seen.hit("echo");
+    "echo"
+}
+
+#[cors(origins = ["http://127.0.0.1:7210"], methods = [GET], headers = ["x-request-id"], max_age = 600)]
+async fn cached(State(seen): State<Seen>) -> &'static str {
+    seen.hit("cached");
+    "cached"
+}
+
+#[cors(origins = ["http://127.0.0.1:7210"], methods = [GET], headers = ["x-request-id"], max_age = 0)]
+async fn uncached(State(seen): State<Seen>) -> &'static str {
+    seen.hit("uncached");
+    "uncached"
+}
+
+/// Counts preflights per path, before routing (so refused ones count too).
+async fn count_preflights(State(seen): State<Seen>, req: Request, next: Next) -> Response {
+    if cors_runtime::is_preflight(req.method(), req.headers()) {
+        *seen
+            .preflights
+            .lock()
+            .unwrap()
+            .entry(req.uri().path().to_owned())
+            .or_default() += 1;
+    }
+    next.run(req).await
+}
+
+fn api(seen: Seen) -> Router {
+    Router::new()
+        .route("/public", get(public).into())
+        .route("/private", get(private).into())
+        .route("/items", post(create).into())
+        .route(
+            "/items/1",
+            cors_runtime::routing::put(update)
+                .delete(remove)
+                .patch(amend)
+                .post(unannotated_post)
+                .into(),
+        )
+        .route("/strict", get(strict).into())
+        .route("/plain", axum::routing::get(plain))
+        .route("/any", any(anything).into())
+        .route("/echo", get(echo).into())
+        .route("/cached", get(cached).into())
+        .route("/uncached", get(uncached).into())
+        .layer(middleware::from_fn_with_state(
+            seen.clone(),
+            count_preflights,
+        ))
+        .with_state(seen)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Page {
+    /// `http://127.0.0.1:7210`, listed by the policies.
+    Allowed,
+    /// `http://127.0.0.1:7211`, listed by none.
+    Other,
+}
+
+/// What the browser and the server must show for one scenario.
+struct Scenario {
+    name: &'static str,
+    page: Page,
+    /// The `fetch()` call: `path`, `method`, `headers`, `body`, `credentials`, `cache`, `repeat`, `sandboxed`.
+    fetch: Value,
+    /// `Some(status)` when script can read the response; `None` when Chromium blocks it.
+    read: Option<u16>,
+    /// The handler whose runs are counted, and how many runs the scenario must cause.
+    runs: (&'static str, usize),
+    /// How many preflights the scenario must cause, when it matters.
+    preflights: Option<usize>,
+    /// Response headers script must (`true`) or must not (`false`) be able to read.
+    headers: &'static [(&'static str, bool)],
+    /// Whether the cookie must have reached the `private` handler.
+    cookie: Option<bool>,
+}
+
+#[rustfmt::skip]
+fn scenarios() -> Vec<Scenario> {
+    use Page::*;
+    let s = |name, page, fetch, read, runs, preflights, headers, cookie| Scenario { name, page, fetch, read, runs, preflights, headers, cookie };
+    vec![
+        s("simple GET, public policy", Allowed, json!({"path": "/public"}), Some(200), ("public", 1), Some(0), &[("x-total-count", true), ("x-secret", false)], None),
+        s("simple GET, public policy, other origin", Other, json!({"path": "/public"}), Some(200), ("public", 1), Some(0), &[], None),
+        s("credentialed GET against `*`: blocked although the handler ran", Allowed, json!({"path": "/public", "credentials": "include"}), None, ("public", 1), Some(0), &[], None),
+        s("credentialed GET, listed origin: cookie travels", Allowed, json!({"path": "/private", "credentials": "include"}), Some(200), ("private", 1), Some(0), &[("x-total-count", true), ("x-secret", false)], Some(true)),
+        s("GET without credentials, listed origin: no cookie", Allowed, json!({"path": "/private"}), Some(200), ("private", 1), Some(0), &[], Some(false)),
+        s("simple GET from a disallowed origin: handler runs, read blocked", Other, json!({"path": "/private", "credentials": "include"}), None, ("private", 1), Some(0), &[], None),
+        s("JSON POST: preflight then read", Allowed, json!({"path": "/items", "method": "POST", "credentials": "include", "headers": {"content-type": "application/json"}, "body": "{\"name\":\"fig\"}"}), Some(201), ("create", 1), Some(1), &[], None),
+        s("JSON POST with a malformed body: the 400 is readable, handler never runs", Allowed, json!({"path": "/items", "method": "POST", "credentials": "include", "headers": {"content-type": "application/json"}, "body": "{oops"}), Some(400), ("create", 0), None, &[], None),
+        s("text/plain POST (no preflight): the 415 rejection is readable", Allowed, json!({"path": "/items", "method": "POST", "credentials": "include", "body": "hello"}), Some(415), ("create", 0), Some(0), &[], None),
+        s("JSON POST from a disallowed origin: preflight refused, handler never runs", Other, json!({"path": "/items", "method": "POST", "headers": {"content-type": "application/json"}, "body": "{}"}), None, ("create", 0), Some(1), &[], None),
+        s("PUT with an allowed custom header", Allowed, json!({"path": "/items/1", "method": "PUT", "headers": {"x-request-id": "42"}}), Some(200), ("update", 1), Some(1), &[], None),
+        s("PUT with a header the policy does not list", Allowed, json!({"path": "/items/1", "method": "PUT", "headers": {"x-other": "1"}}), None, ("update", 0), Some(1), &[], None),
+        s("DELETE: answered by the DELETE handler's own policy", Allowed, json!({"path": "/items/1", "method": "DELETE"}), Some(204), ("remove", 1), Some(1), &[], None),
+        s("PATCH with a custom header", Allowed, json!({"path": "/items/1", "method": "PATCH", "headers": {"x-request-id": "7"}}), Some(200), ("amend", 1), Some(1), &[], None),
+        s("lowercase `patch` is another method: refused", Allowed, json!({"path": "/items/1", "method": "patch", "headers": {"x-request-id": "7"}}), None, ("amend", 0), Some(1), &[], None),
+        s("POST on a path whose POST handler has no policy: preflight refused", Allowed, json!({"path": "/items/1", "method": "POST", "headers": {"content-type": "application/json"}, "body": "{}"}), None, ("unannotated_post", 0), Some(1), &[], None),
+        s("refuse mode, listed origin", Allowed, json!({"path": "/strict"}), Some(200), ("strict", 1), Some(0), &[], None),
+        s("refuse mode, disallowed origin: 403, handler never runs", Other, json!({"path": "/strict"}), None, ("strict", 0), Some(0), &[], None),
+        s("route without CORS: handler runs, read blocked", Allowed, json!({"path": "/plain"}), None, ("plain", 1), Some(0), &[], None),
+        s("methods and headers `*` without credentials", Allowed, json!({"path": "/any", "method": "PUT", "headers": {"x-anything": "1"}}), Some(200), ("anything", 1), Some(1), &[], None),
+        s("`*` never covers authorization", Allowed, json!({"path": "/any", "method": "PUT", "headers": {"authorization": "Bearer t"}}), None, ("anything", 0), Some(1), &[], None),
+        s("headers `*` with credentials: the request is echoed", Allowed, json!({"path": "/echo", "credentials": "include", "headers": {"x-one": "1", "x-two": "2"}}), Some(200), ("echo", 1), Some(1), &[], None),
+        s("a custom header on a policy without `headers`: refused", Allowed, json!({"path": "/public", "headers": {"x-custom": "1"}}), None, ("public", 0), Some(1), &[], None),
+        s("max_age = 600: one preflight for two requests", Allowed, json!({"path": "/cached", "headers": {"x-request-id": "1"}, "cache": "default", "repeat": true}), Some(200), ("cached", 2), Some(1), &[], None),
+        s("max_age = 0: a preflight for each request", Allowed, json!({"path": "/uncached", "headers": {"x-request-id": "1"}, "cache": "default", "repeat": true}), Some(200), ("uncached", 2), Some(2), &[], None),
+        s("`null` origin (sandboxed iframe) against a listed policy: blocked", Allowed, json!({"path": "/private", "sandboxed": true}), None, ("private", 1), Some(0), &[], None),
+        s("`null` origin against a public policy: readable", Allowed, json!({"path": "/public", "sandboxed": true}), Some(200), ("public", 1), Some(0), &[], None),
+        s("HEAD through the GET handler", Allowed, json!({"path": "/public", "method": "HEAD"}), Some(200), ("public", 1), Some(0), &[], None),
+        s("fetch with method OPTIONS: preflighted, and no handler answers it", Allowed, json!({"path": "/public", "method": "OPTIONS"}), None, ("public", 0), Some(1), &[], None),
+        s("disallowed origin, credentialed DELETE: refused before the handler", Other, json!({"path": "/items/1", "method": "DELETE", "credentials": "include"}), None, ("remove", 0), Some(1), &[], None),
+        s("PUT from a disallowed origin", Other, json!({"path": "/items/1", "method": "PUT", "headers": {"x-request-id": "1"}}), None, ("update", 0), Some(1), &[], None),
+    ]
+}
+
+/// Runs one `fetch()` in the page (or in a sandboxed iframe of it) and reports what script could see.
+const FETCH: &str = r#"
+const [api, s] = arguments;
+const init = { method: s.method || "GET", headers: s.headers || {}, credentials: s.credentials || "same-origin",
+               cache: s.cache || "no-store" };
+if (s.body !== undefined) init.body = s.body;
+const url = api + s.path;
+if (s.sandboxed) {
+  return new Promise(resolve => {
+    window.addEventListener("message", ev => resolve(ev.data), { once: true });
+    const frame = document.createElement("iframe");
+    frame.sandbox = "allow-scripts";
+    frame.srcdoc = "<script>fetch(" + JSON.stringify(url) + ", " + JSON.stringify(init) + ")" +
+      ".then(r => parent.postMessage({ read: true, status: r.status, headers: Object.fromEntries(r.headers.entries()) }, '*')," +
+      " e => parent.postMessage({ read: false, error: String(e) }, '*'))<\/script>";
+    document.body.appendChild(frame);
+  });
+}
+const once = () => fetch(url, init).then(
+  r => ({ read: true, status: r.status, headers: Object.fromEntries(r.headers.entries()) }),
+  e => ({ read: false, error: String(e) }));
+let result = await once();
+if (s.repeat) result = await once();
+return result;
+"#;
+
+fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Stops chromedriver (and its browser) when the test ends, pass or fail.
+struct Driver(Child);
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+async fn serve(listener: tokio::net::TcpListener, app: Router) {
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+}
+
+async fn start_browser() -> (Driver, Client, tempdir::Dir) {
+    let port = free_port();
+    let driver = Driver(
+        Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver"),
+    );
+    let profile = tempdir::Dir::new();
+    let capabilities = json!({
+        "goog:chromeOptions": {
+            "binary": CHROMIUM,
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--window-size=1280,1000", format!("--user-data-dir={}", profile.path())]
+        }
+    });
+    let capabilities = capabilities.as_object().unwrap().clone();
+    let url = format!("http://127.0.0.1:{port}");
+    let mut last = None;
+    for _ in 0..100 {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        match ClientBuilder::new(connector)
+            .capabilities(capabilities.clone())
+            .connect(&url)
+            .await
+        {
+            Ok(client) => return (driver, client, profile),
+            Err(e) => last = Some(e),
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("could not start Chromium through chromedriver: {last:?}");
+}
+
+/// A fresh `--user-data-dir`, removed afterwards.
+mod tempdir {
+    pub struct Dir(std::path::PathBuf);
+    impl Dir {
+        pub fn new() -> Self {
+            let path = std::env::temp_dir().join(format!(
+                "cors-browser-{}-{}",
+                std::process::id(),
+                super::free_port()
+            ));
+            std::fs::create_dir_all(&path).unwrap();
+            Dir(path)
+        }
+        pub fn path(&self) -> String {
+            self.0.display().to_string()
+        }
+    }
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+fn browser_available() -> bool {
+    let present =
+        std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists();
+    if present {
+        return true;
+    }
+    let in_ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    if !in_ci && std::env::var("CORS_SKIP_BROWSER_TESTS").is_ok_and(|v| v == "1") {
+        eprintln!("SKIPPED: the browser tests (CORS_SKIP_BROWSER_TESTS=1); nothing was checked in a browser");
+        return false;
+    }
+    panic!(
+        "the browser tests need Debian's chromium and chromium-driver ({CHROMIUM}, {CHROMEDRIVER}): \
+         run `apt-get install -y chromium chromium-driver` (scripts/test does it)"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chromium_enforces_every_policy_as_declared() {
+    if !browser_available() {
+        return;
+    }
+    let seen = Seen::default();
+    let api_listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+        .await
+        .unwrap();
+    let api_base = format!(
+        "http://127.0.0.1:{}",
+        api_listener.local_addr().unwrap().port()
+    );
+    serve(api_listener, api(seen.clone())).await;
+    let page = Router::new().route(
+        "/",
+        axum::routing::get(|| async { Html("<!doctype html><title>page</title><body></body>") }),
+    );
+    for port in [ALLOWED_PORT, OTHER_PORT] {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+            .await
+            .unwrap_or_else(|e| {
+                panic!("port {port} is needed for the page origin the policies list: {e}")
+            });
+        serve(listener, page.clone()).await;
+    }
+
+    let (_driver, client, _profile) = start_browser().await;
+    let mut failures = Vec::new();
+    let mut current = None;
+    for sc in scenarios() {
+        if current != Some(sc.page) {
+            let port = if sc.page == Page::Allowed {
+                ALLOWED_PORT
+            } else {
+                OTHER_PORT
+            };
+            client
+                .goto(&format!("http://127.0.0.1:{port}/"))
+                .await
+                .unwrap();
+            client
+                .execute(
+                    "document.cookie = 'session=s3cret; path=/; SameSite=Lax'; return true;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            current = Some(sc.page);
+        }
+        let path = sc.fetch["path"].as_str().unwrap().to_owned();
+        let (runs_before, preflights_before) = (seen.runs(sc.runs.0), seen.preflights(&path));
+        *seen.cookie.lock().unwrap() = None;
+        let result = client
+            .execute(FETCH, vec![json!(api_base), sc.fetch.clone()])
+            .await
+            .unwrap();
+        // Let the server finish counting a request whose response the browser has already judged.
+        tokio::time::sleep(Duration::from_millis(20)).await;
+
+        let mut problems = Vec::new();
+        let read = result["read"]
+            .as_bool()
+            .unwrap_or(false)
+            .then(|| result["status"].as_u64().unwrap_or(0) as u16);
+        if read != sc.read {
+            problems.push(format!("browser: expected {:?}, got {result}", sc.read));
+        }
+        let runs = seen.runs(sc.runs.0) - runs_before;
+        if runs != sc.runs.1 {
+            problems.push(format!(
+                "handler `{}` ran {runs} times, expected {}",
+                sc.runs.0, sc.runs.1
+            ));
+        }
+        if let Some(expected) = sc.preflights {
+            let preflights = seen.preflights(&path) - preflights_before;
+            if preflights != expected {
+                problems.push(format!("{preflights} preflights, expected {expected}"));
+            }
+        }
+        for (name, readable) in sc.headers {
+            if result["headers"].get(*name).is_some() != *readable {
+                problems.push(format!(
+                    "header `{name}` readable by script: expected {readable}"
+                ));
+            }
+        }
+        if let Some(expected) = sc.cookie {
+            let got = seen
+                .cookie
+                .lock()
+                .unwrap()
+                .as_deref()
+                .is_some_and(|c| c.contains("session=s3cret"));
+            if got != expected {
+                problems.push(format!(
+                    "cookie reached the handler: {got}, expected {expected}"
+                ));
+            }
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{}:\n    {}", sc.name, problems.join("\n    ")));
+        }
+    }
+    let count = scenarios().len();
+    client.close().await.unwrap();
+    assert!(
+        failures.is_empty(),
+        "{} of {count} browser scenarios failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    println!("{count} browser scenarios passed in Chromium");
+}
