@@ -152,10 +152,11 @@ fn allow_methods(entry: &Entry, requested: &HeaderValue) -> Result<HeaderValue, 
     }
 }
 
+/// The 403 answer: no CORS headers. No `Vary` either: responses to `OPTIONS` are not cacheable
+/// (RFC 9110, 9.3.7), and browsers key their preflight cache by origin and URL, not by `Vary`.
 fn forbidden() -> Response {
     let mut res = Response::new(Body::empty());
     *res.status_mut() = StatusCode::FORBIDDEN;
-    res.headers_mut().insert(VARY, PREFLIGHT_VARY);
     res
 }
 
