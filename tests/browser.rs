@@ -21,12 +21,18 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// The playground's servers, exactly as `cargo run --example playground` starts them.
+#[path = "../examples/playground/app.rs"]
+mod playground;
+
 /// The page origin the policies allow. Fixed because policies are compile-time literals; the playground's
 /// defaults (7000, 7001) are different.
 const ALLOWED_PORT: u16 = 7210;
 /// A page origin no policy lists.
 const OTHER_PORT: u16 = 7211;
 const CHROMIUM: &str = "/usr/bin/chromium";
+/// The rows the playground page shows (examples/playground/page.html).
+const PLAYGROUND_ROWS: usize = 13;
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// What the server saw: handler runs and preflights, by name and path, and the last cookie.
@@ -480,4 +486,73 @@ async fn chromium_enforces_every_policy_as_declared() {
         failures.join("\n")
     );
     println!("{count} browser scenarios passed in Chromium");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_playground_page_shows_every_outcome_as_expected() {
+    if !browser_available() {
+        return;
+    }
+    let api_listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+        .await
+        .unwrap();
+    let page_listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+        .await
+        .unwrap();
+    let api_base = format!(
+        "http://127.0.0.1:{}",
+        api_listener.local_addr().unwrap().port()
+    );
+    let page_port = page_listener.local_addr().unwrap().port();
+    serve(api_listener, playground::api()).await;
+    serve(page_listener, playground::page(&api_base, page_port)).await;
+
+    let (_driver, client, _profile) = start_browser().await;
+    client
+        .goto(&format!("http://127.0.0.1:{page_port}/"))
+        .await
+        .unwrap();
+    let mut done = false;
+    for _ in 0..200 {
+        let state = client
+            .execute("return document.body.dataset.done === 'true';", vec![])
+            .await
+            .unwrap();
+        if state == json!(true) {
+            done = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let rows = client
+        .execute(
+            "return [...document.querySelectorAll('tr[data-ok]')].map(r => [...r.cells].map(c => c.textContent));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/docs/playground.png"),
+        png,
+    )
+    .unwrap();
+    client.close().await.unwrap();
+
+    assert!(
+        done,
+        "the playground page did not finish its requests; rows so far: {rows}"
+    );
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), PLAYGROUND_ROWS, "{rows:?}");
+    let wrong: Vec<_> = rows.iter().filter(|r| r[5] != "\u{2713}").collect();
+    assert!(
+        wrong.is_empty(),
+        "rows not as expected:\n{}",
+        wrong
+            .iter()
+            .map(|r| r.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }

@@ -1,0 +1,36 @@
+//! The playground: an API whose handlers carry `#[cors]` policies of every kind, and a page on a second origin
+//! whose `fetch()` calls show what the browser allows, what each policy says, and what the server saw.
+//!
+//! ```text
+//! cargo run --example playground
+//! ```
+//! Ports: `PLAYGROUND_PAGE_PORT` (default 7000) and `PLAYGROUND_API_PORT` (default 7001), on 127.0.0.1 only.
+
+mod app;
+
+fn port(var: &str, default: u16) -> u16 {
+    std::env::var(var)
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(default)
+}
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    let (page_port, api_port) = (
+        port("PLAYGROUND_PAGE_PORT", 7000),
+        port("PLAYGROUND_API_PORT", 7001),
+    );
+    let api_listener = tokio::net::TcpListener::bind(("127.0.0.1", api_port)).await?;
+    let page_listener = tokio::net::TcpListener::bind(("127.0.0.1", page_port)).await?;
+    let api_base = format!("http://127.0.0.1:{api_port}");
+    println!("API  on {api_base}");
+    println!("Open http://127.0.0.1:{page_port}/ in a browser: the page runs cross-origin fetches against the API");
+    let api = axum::serve(api_listener, app::api());
+    let page = axum::serve(page_listener, app::page(&api_base, page_port));
+    tokio::select! {
+        r = api => r,
+        r = page => r,
+        _ = tokio::signal::ctrl_c() => Ok(()),
+    }
+}
