@@ -504,7 +504,12 @@ async fn the_playground_page_shows_every_outcome_as_expected() {
         api_listener.local_addr().unwrap().port()
     );
     let page_port = page_listener.local_addr().unwrap().port();
-    serve(api_listener, playground::api()).await;
+    let (seen, diagnostics) = playground::diagnostics();
+    use tracing_subscriber::layer::SubscriberExt;
+    // Global: the API's requests run on the runtime's worker threads. Only this test installs one.
+    tracing::subscriber::set_global_default(tracing_subscriber::registry().with(diagnostics))
+        .unwrap();
+    serve(api_listener, playground::api(seen)).await;
     serve(page_listener, playground::page(&api_base, page_port)).await;
 
     let (_driver, client, _profile) = start_browser().await;
@@ -545,6 +550,18 @@ async fn the_playground_page_shows_every_outcome_as_expected() {
     );
     let rows = rows.as_array().unwrap();
     assert_eq!(rows.len(), PLAYGROUND_ROWS, "{rows:?}");
+    // The server column carries cors_runtime's own reasons (its debug events), e.g. for the refused DELETE.
+    let delete = rows
+        .iter()
+        .find(|r| r[0] == "DELETE")
+        .expect("the DELETE row");
+    assert!(
+        delete[4]
+            .as_str()
+            .unwrap()
+            .contains("403 (method not allowed)"),
+        "{delete}"
+    );
     let wrong: Vec<_> = rows.iter().filter(|r| r[5] != "\u{2713}").collect();
     assert!(
         wrong.is_empty(),

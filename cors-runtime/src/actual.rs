@@ -4,6 +4,7 @@
 use crate::origin::{is_tuple_origin, request_origin, RequestOrigin};
 use crate::policy::{Origins, Policy};
 use crate::private::{BoxFuture, CorsHandler};
+use crate::refusal::Refusal;
 use crate::vary;
 use axum::body::Body;
 use axum::extract::Request;
@@ -39,14 +40,14 @@ enum Verdict {
     Silent,
 }
 
-fn judge(policy: &Policy, headers: &HeaderMap) -> Result<Verdict, ()> {
+fn judge(policy: &Policy, headers: &HeaderMap) -> Result<Verdict, Refusal> {
     match (request_origin(headers), &policy.origins) {
         (_, Origins::Any) => Ok(Verdict::Allow(STAR)),
         (RequestOrigin::Absent, _) => Ok(Verdict::Silent),
-        (RequestOrigin::One(origin), _) => {
-            allowed_origin(policy, origin).map(Verdict::Allow).ok_or(())
-        }
-        (RequestOrigin::Malformed, _) => Err(()),
+        (RequestOrigin::One(origin), _) => allowed_origin(policy, origin)
+            .map(Verdict::Allow)
+            .ok_or(Refusal::Origin),
+        (RequestOrigin::Malformed, _) => Err(Refusal::MalformedOrigin),
     }
 }
 
@@ -99,7 +100,19 @@ where
 
     fn call(self, req: Request, state: S) -> CorsFuture {
         let policy = H::policy();
-        match judge(policy, req.headers()) {
+        let verdict = judge(policy, req.headers());
+        if let Err(reason) = verdict {
+            tracing::debug!(
+                target: "cors_runtime",
+                policy = policy.name,
+                path = req.uri().path(),
+                origin = ?req.headers().get(http::header::ORIGIN),
+                refused_with_403 = policy.refuse_disallowed,
+                %reason,
+                "CORS request from a disallowed origin"
+            );
+        }
+        match verdict {
             Ok(verdict) => CorsFuture {
                 state: State::Running {
                     inner: self.handler.call(req, state),
@@ -107,7 +120,7 @@ where
                     verdict: Some(verdict),
                 },
             },
-            Err(()) if policy.refuse_disallowed => {
+            Err(_) if policy.refuse_disallowed => {
                 let mut res = Response::new(Body::empty());
                 *res.status_mut() = StatusCode::FORBIDDEN;
                 decorate(policy, Verdict::Silent, res.headers_mut());
@@ -115,7 +128,7 @@ where
                     state: State::Refused(Some(res)),
                 }
             }
-            Err(()) => CorsFuture {
+            Err(_) => CorsFuture {
                 state: State::Running {
                     inner: self.handler.call(req, state),
                     policy,

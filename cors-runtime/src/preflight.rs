@@ -152,6 +152,24 @@ fn allow_methods(entry: &Entry, requested: &HeaderValue) -> Result<HeaderValue, 
     }
 }
 
+/// Says why a preflight was refused, at debug level; nothing is formatted unless a subscriber wants it.
+fn log_refused_preflight(req: &Request, reason: Refusal) {
+    let header = |name| {
+        req.headers()
+            .get(name)
+            .map(|v: &HeaderValue| String::from_utf8_lossy(v.as_bytes()).into_owned())
+    };
+    tracing::debug!(
+        target: "cors_runtime",
+        path = req.uri().path(),
+        origin = header(ORIGIN).as_deref(),
+        method = header(ACCESS_CONTROL_REQUEST_METHOD).as_deref(),
+        headers = header(ACCESS_CONTROL_REQUEST_HEADERS).as_deref(),
+        %reason,
+        "CORS preflight refused"
+    );
+}
+
 /// The 403 answer: no CORS headers. No `Vary` either: responses to `OPTIONS` are not cacheable
 /// (RFC 9110, 9.3.7), and browsers key their preflight cache by origin and URL, not by `Vary`.
 fn forbidden() -> Response {
@@ -203,12 +221,15 @@ where
             let app = self.shared.app.clone();
             return PreflightFuture::App(Box::pin(Handler::call(app, req, state)));
         }
-        PreflightFuture::Ready(Some(
-            self.shared
-                .table
-                .answer(req.headers())
-                .unwrap_or_else(|_| forbidden()),
-        ))
+        let answer = self
+            .shared
+            .table
+            .answer(req.headers())
+            .unwrap_or_else(|reason| {
+                log_refused_preflight(&req, reason);
+                forbidden()
+            });
+        PreflightFuture::Ready(Some(answer))
     }
 }
 

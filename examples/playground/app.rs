@@ -10,13 +10,22 @@ use cors_runtime::cors;
 use cors_runtime::routing::{get, put};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use tracing::field::{Field, Visit};
+use tracing::span::{Attributes, Id};
+use tracing::{Event, Instrument, Subscriber};
+use tracing_subscriber::layer::{Context, Layer};
+use tracing_subscriber::registry::LookupSpan;
 
 /// What the API saw: how often each handler ran, and the requests it answered.
 #[derive(Clone, Default)]
 pub struct Seen {
     runs: Arc<Mutex<BTreeMap<&'static str, usize>>>,
     log: Arc<Mutex<Vec<Entry>>>,
+    /// Why cors_runtime refused a request, by request number (from its debug events).
+    reasons: Arc<Mutex<BTreeMap<u64, String>>>,
+    requests: Arc<AtomicU64>,
 }
 
 /// One request as the API answered it.
@@ -26,6 +35,8 @@ pub struct Entry {
     path: String,
     preflight: bool,
     status: u16,
+    /// cors_runtime's own reason, when it refused the request.
+    reason: Option<String>,
 }
 
 impl Seen {
@@ -110,12 +121,18 @@ async fn server_report(State(seen): State<Seen>) -> Json<Report> {
     Json(Report { runs, log })
 }
 
-/// Logs every request the API answers (the last 500), preflights included.
+/// Logs every request the API answers (the last 500), preflights included, with cors_runtime's reason when it
+/// refused one: the request runs inside a span whose number the `Diagnostics` layer files the reason under.
 async fn record(State(seen): State<Seen>, req: Request, next: Next) -> Response {
     let (method, path) = (req.method().to_string(), req.uri().path().to_owned());
     let preflight = cors_runtime::is_preflight(req.method(), req.headers());
-    let res = next.run(req).await;
+    let number = seen.requests.fetch_add(1, Ordering::Relaxed);
+    let res = next
+        .run(req)
+        .instrument(tracing::debug_span!("playground_request", number))
+        .await;
     if path != "/report" {
+        let reason = seen.reasons.lock().unwrap().remove(&number);
         let mut log = seen.log.lock().unwrap();
         if log.len() == 500 {
             log.remove(0);
@@ -125,14 +142,66 @@ async fn record(State(seen): State<Seen>, req: Request, next: Next) -> Response 
             path,
             preflight,
             status: res.status().as_u16(),
+            reason,
         });
     }
     res
 }
 
-/// The API.
-pub fn api() -> Router {
+/// A `tracing` layer that files the reason of every `cors_runtime` event under the request that caused it.
+pub struct Diagnostics(Seen);
+
+struct Number(u64);
+
+struct Read<'a>(&'a str, &'a mut Option<String>);
+
+impl Visit for Read<'_> {
+    fn record_u64(&mut self, field: &Field, value: u64) {
+        if field.name() == self.0 {
+            *self.1 = Some(value.to_string());
+        }
+    }
+    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+        if field.name() == self.0 {
+            *self.1 = Some(format!("{value:?}"));
+        }
+    }
+}
+
+impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Diagnostics {
+    fn on_new_span(&self, attrs: &Attributes<'_>, id: &Id, ctx: Context<'_, S>) {
+        let mut number = None;
+        attrs.record(&mut Read("number", &mut number));
+        if let (Some(n), Some(span)) = (number.and_then(|n| n.parse().ok()), ctx.span(id)) {
+            span.extensions_mut().insert(Number(n));
+        }
+    }
+
+    fn on_event(&self, event: &Event<'_>, ctx: Context<'_, S>) {
+        if event.metadata().target() != "cors_runtime" {
+            return;
+        }
+        let mut reason = None;
+        event.record(&mut Read("reason", &mut reason));
+        let number = ctx.event_scope(event).and_then(|scope| {
+            scope
+                .into_iter()
+                .find_map(|s| s.extensions().get::<Number>().map(|n| n.0))
+        });
+        if let (Some(n), Some(reason)) = (number, reason) {
+            self.0.reasons.lock().unwrap().insert(n, reason);
+        }
+    }
+}
+
+/// The API's state, and the layer that feeds it cors_runtime's reasons: install the layer in the subscriber.
+pub fn diagnostics() -> (Seen, Diagnostics) {
     let seen = Seen::default();
+    (seen.clone(), Diagnostics(seen))
+}
+
+/// The API.
+pub fn api(seen: Seen) -> Router {
     Router::new()
         .route("/items", get(list_items).post(create_item).into())
         .route(

@@ -8,6 +8,11 @@
 
 mod app;
 
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::EnvFilter;
+use tracing_subscriber::Layer;
+
 fn port(var: &str, default: u16) -> u16 {
     std::env::var(var)
         .ok()
@@ -24,9 +29,18 @@ async fn main() -> std::io::Result<()> {
     let api_listener = tokio::net::TcpListener::bind(("127.0.0.1", api_port)).await?;
     let page_listener = tokio::net::TcpListener::bind(("127.0.0.1", page_port)).await?;
     let api_base = format!("http://127.0.0.1:{api_port}");
+    // cors_runtime says why it refuses a request in debug-level events (target `cors_runtime`): here they go to
+    // the terminal, and to the page through the `Diagnostics` layer. Set RUST_LOG to change what is printed.
+    let (seen, diagnostics) = app::diagnostics();
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("cors_runtime=debug"));
+    tracing_subscriber::registry()
+        .with(diagnostics)
+        .with(tracing_subscriber::fmt::layer().with_filter(filter))
+        .init();
     println!("API  on {api_base}");
     println!("Open http://127.0.0.1:{page_port}/ in a browser: the page runs cross-origin fetches against the API");
-    let api = axum::serve(api_listener, app::api());
+    let api = axum::serve(api_listener, app::api(seen));
     let page = axum::serve(page_listener, app::page(&api_base, page_port));
     tokio::select! {
         r = api => r,

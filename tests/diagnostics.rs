@@ -1,0 +1,132 @@
+//! Diagnostics: a debug-level `tracing` event (target `cors_runtime`) for every refused request, saying why,
+//! and none for allowed or non-CORS requests.
+
+mod common;
+
+use axum::Router;
+use common::*;
+use cors_runtime::cors;
+use cors_runtime::routing::get;
+use http::Method;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use tracing::field::{Field, Visit};
+use tracing::{Event, Subscriber};
+use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+
+type Events = Arc<Mutex<Vec<BTreeMap<String, String>>>>;
+
+/// Records every `cors_runtime` event's fields.
+struct Capture(Events);
+
+struct Fields<'a>(&'a mut BTreeMap<String, String>);
+
+impl Visit for Fields<'_> {
+    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+        self.0.insert(field.name().to_owned(), format!("{value:?}"));
+    }
+    fn record_str(&mut self, field: &Field, value: &str) {
+        self.0.insert(field.name().to_owned(), value.to_owned());
+    }
+}
+
+impl<S: Subscriber> Layer<S> for Capture {
+    fn on_event(&self, event: &Event<'_>, _: Context<'_, S>) {
+        if event.metadata().target() == "cors_runtime" {
+            let mut fields = BTreeMap::new();
+            event.record(&mut Fields(&mut fields));
+            fields.insert("level".into(), event.metadata().level().to_string());
+            self.0.lock().unwrap().push(fields);
+        }
+    }
+}
+
+#[cors(origins = ["https://app.example.com"], methods = [GET], headers = ["x-request-id"], credentials)]
+async fn guarded() -> &'static str {
+    "ok"
+}
+
+fn app() -> Router {
+    Router::new().route("/guarded", get(guarded).into())
+}
+
+/// The events one request produces.
+async fn events_of(req: http::Request<axum::body::Body>) -> Vec<BTreeMap<String, String>> {
+    let events = Events::default();
+    let subscriber = tracing_subscriber::registry().with(Capture(events.clone()));
+    let _guard = tracing::subscriber::set_default(subscriber);
+    call(&app(), req).await;
+    let captured = events.lock().unwrap().clone();
+    captured
+}
+
+#[tokio::test]
+async fn every_refusal_says_why_at_debug_level() {
+    let cases = [
+        (
+            preflight("/guarded", "https://evil.example", "GET"),
+            "origin not allowed",
+        ),
+        (
+            preflight("/guarded", "https://app.example.com", "DELETE"),
+            "method not allowed",
+        ),
+        (
+            preflight("/guarded", "https://app.example.com", "GET, DELETE"),
+            "malformed Access-Control-Request-Method header",
+        ),
+        (
+            preflight_with_headers("/guarded", "https://app.example.com", "GET", "x-other"),
+            "request header not allowed",
+        ),
+        (
+            request(
+                Method::GET,
+                "/guarded",
+                &[("origin", "https://evil.example")],
+            ),
+            "origin not allowed",
+        ),
+        (
+            request(
+                Method::GET,
+                "/guarded",
+                &[
+                    ("origin", "https://app.example.com"),
+                    ("origin", "https://evil.example"),
+                ],
+            ),
+            "malformed Origin header",
+        ),
+    ];
+    for (req, reason) in cases {
+        let events = events_of(req).await;
+        assert_eq!(events.len(), 1, "{reason}: {events:?}");
+        assert_eq!(events[0]["reason"], reason);
+        assert_eq!(events[0]["level"], "DEBUG");
+        assert_eq!(events[0]["path"], "/guarded");
+    }
+    let events = events_of(request(
+        Method::GET,
+        "/guarded",
+        &[("origin", "https://evil.example")],
+    ))
+    .await;
+    assert_eq!(events[0]["policy"], "guarded");
+}
+
+#[tokio::test]
+async fn allowed_and_non_cors_requests_log_nothing() {
+    for req in [
+        request(
+            Method::GET,
+            "/guarded",
+            &[("origin", "https://app.example.com")],
+        ),
+        request(Method::GET, "/guarded", &[]),
+        preflight_with_headers("/guarded", "https://app.example.com", "GET", "x-request-id"),
+        request(Method::OPTIONS, "/guarded", &[]),
+    ] {
+        assert_eq!(events_of(req).await, Vec::<BTreeMap<String, String>>::new());
+    }
+}
