@@ -100,40 +100,34 @@ where
 
     fn call(self, req: Request, state: S) -> CorsFuture {
         let policy = H::policy();
-        let verdict = judge(policy, req.headers());
-        if let Err(reason) = verdict {
-            tracing::debug!(
-                target: "cors_runtime",
-                policy = policy.name,
-                path = req.uri().path(),
-                origin = ?req.headers().get(http::header::ORIGIN),
-                refused_with_403 = policy.refuse_disallowed,
-                %reason,
-                "CORS request from a disallowed origin"
-            );
-        }
-        match verdict {
-            Ok(verdict) => CorsFuture {
-                state: State::Running {
-                    inner: self.handler.call(req, state),
-                    policy,
-                    verdict: Some(verdict),
-                },
-            },
-            Err(_) if policy.refuse_disallowed => {
-                let mut res = Response::new(Body::empty());
-                *res.status_mut() = StatusCode::FORBIDDEN;
-                decorate(policy, Verdict::Silent, res.headers_mut());
-                CorsFuture {
-                    state: State::Refused(Some(res)),
+        let verdict = match judge(policy, req.headers()) {
+            Ok(verdict) => verdict,
+            Err(reason) => {
+                tracing::debug!(
+                    target: "cors_runtime",
+                    policy = policy.name,
+                    path = req.uri().path(),
+                    origin = ?req.headers().get(http::header::ORIGIN),
+                    refused_with_403 = policy.refuse_disallowed,
+                    %reason,
+                    "CORS request from a disallowed origin"
+                );
+                if policy.refuse_disallowed {
+                    let mut res = Response::new(Body::empty());
+                    *res.status_mut() = StatusCode::FORBIDDEN;
+                    decorate(policy, Verdict::Silent, res.headers_mut());
+                    return CorsFuture {
+                        state: State::Refused(Some(res)),
+                    };
                 }
+                Verdict::Silent
             }
-            Err(_) => CorsFuture {
-                state: State::Running {
-                    inner: self.handler.call(req, state),
-                    policy,
-                    verdict: Some(Verdict::Silent),
-                },
+        };
+        CorsFuture {
+            state: State::Running {
+                inner: self.handler.call(req, state),
+                policy,
+                verdict: Some(verdict),
             },
         }
     }
