@@ -4,11 +4,24 @@ use proc_macro2::Span;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
-use syn::{Expr, ExprArray, ExprLit, ExprUnary, Ident, Lit, LitInt, LitStr, Meta, Token, UnOp};
+use syn::{
+    Expr, ExprArray, ExprLit, ExprUnary, Ident, Lit, LitInt, LitStr, Meta, Path, Token, UnOp,
+};
+
+/// The key under which a named policy's macro passes its arguments back to `#[cors]`. Not for users.
+pub const NAMED_KEY: &str = "__cors_named_policy";
 
 /// The attribute's arguments, in order.
 pub struct Args {
     pub items: Vec<Arg>,
+    /// The named policy these arguments extend (`#[cors(policy = API, ...)]`, once its macro has run).
+    pub named: Option<Box<Named>>,
+}
+
+/// A named policy's name and arguments, as its `cors_policy!` declaration wrote them.
+pub struct Named {
+    pub path: Path,
+    pub args: Args,
 }
 
 pub struct Arg {
@@ -16,6 +29,8 @@ pub struct Arg {
     pub value: Option<Value>,
     /// `key(...)`: a form the attribute never takes.
     pub list_form: bool,
+    /// The argument as written, to pass it on unchanged.
+    pub meta: Meta,
 }
 
 /// A value as written.
@@ -27,6 +42,8 @@ pub enum Value {
         span: Span,
     },
     Ident(Ident),
+    /// A path of more than one segment (`crate::config::ORIGINS`).
+    Path(Path),
     List {
         items: Vec<Value>,
         span: Span,
@@ -40,6 +57,7 @@ impl Value {
             Value::Str(s) => s.span(),
             Value::Int { span, .. } | Value::List { span, .. } | Value::Other(span) => *span,
             Value::Ident(i) => i.span(),
+            Value::Path(p) => p.span(),
         }
     }
 
@@ -69,9 +87,9 @@ impl Value {
                 },
                 _ => Value::Other(expr.span()),
             },
-            Expr::Path(p) => match p.path.get_ident() {
-                Some(ident) if p.qself.is_none() => Value::Ident(ident.clone()),
-                _ => Value::Other(expr.span()),
+            Expr::Path(p) if p.qself.is_none() => match p.path.get_ident() {
+                Some(ident) => Value::Ident(ident.clone()),
+                None => Value::Path(p.path.clone()),
             },
             Expr::Array(ExprArray {
                 elems,
@@ -91,27 +109,50 @@ impl Args {
     pub fn parse(input: ParseStream) -> syn::Result<Self> {
         let metas = Punctuated::<Meta, Token![,]>::parse_terminated(input)?;
         let mut items = Vec::new();
+        let mut named = None;
         for meta in metas {
             let key = meta.path().require_ident()?.clone();
-            items.push(match meta {
-                Meta::Path(_) => Arg {
-                    key,
-                    value: None,
-                    list_form: false,
-                },
-                Meta::List(_) => Arg {
-                    key,
-                    value: None,
-                    list_form: true,
-                },
-                Meta::NameValue(nv) => Arg {
-                    key,
-                    value: Some(Value::from_expr(&nv.value)),
-                    list_form: false,
-                },
+            if key == NAMED_KEY {
+                named = Some(Box::new(
+                    meta.require_list()?.parse_args_with(Named::parse)?,
+                ));
+                continue;
+            }
+            let (value, list_form) = match &meta {
+                Meta::Path(_) => (None, false),
+                Meta::List(_) => (None, true),
+                Meta::NameValue(nv) => (Some(Value::from_expr(&nv.value)), false),
+            };
+            items.push(Arg {
+                key,
+                value,
+                list_form,
+                meta,
             });
         }
-        Ok(Args { items })
+        Ok(Args { items, named })
+    }
+
+    /// The argument given for `key`, if any.
+    pub fn get(&self, key: &str) -> Option<&Arg> {
+        self.items.iter().find(|a| a.key == key)
+    }
+}
+
+impl Named {
+    /// `PATH, key = value, ...`
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let path: Path = input.parse()?;
+        let args = if input.is_empty() {
+            Args {
+                items: Vec::new(),
+                named: None,
+            }
+        } else {
+            input.parse::<Token![,]>()?;
+            Args::parse(input)?
+        };
+        Ok(Named { path, args })
     }
 }
 

@@ -20,7 +20,11 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
     inner_sig.ident = format_ident!("handler", span = name.span());
     let block = &item.block;
     let name_str = name.to_string();
-    let policy_static = policy_static(&name_str, policy);
+    let policy_name = match &policy.named {
+        Some(named) => format!("{name_str} (policy {named})"),
+        None => name_str.clone(),
+    };
+    let policy_static = policy_static(&policy_name, policy);
     let handler_impl = handler_impl(handler);
     let allows = allows_method(policy);
 
@@ -125,7 +129,11 @@ fn policy_static(name: &str, policy: &Policy) -> TokenStream {
     let origins = match &policy.origins {
         Origins::Any => quote!(__cors::Origins::Any),
         Origins::ReflectAny => quote!(__cors::Origins::ReflectAny),
-        Origins::Listed { exact, patterns } => {
+        Origins::Listed {
+            exact,
+            patterns,
+            runtime,
+        } => {
             let mut sorted: Vec<&String> = exact.iter().collect();
             sorted.sort_by(|a, b| (a.len(), a.as_bytes()).cmp(&(b.len(), b.as_bytes())));
             let count = sorted.len();
@@ -134,7 +142,20 @@ fn policy_static(name: &str, policy: &Policy) -> TokenStream {
                 static EXACT: [__cors::ExactOrigin; #count] = [#(__cors::ExactOrigin { origin: #sorted, value: #values },)*];
             };
             let patterns = patterns.iter().map(pattern);
-            quote!(__cors::Origins::Listed(__cors::OriginMatcher { exact: &EXACT, patterns: &[#(#patterns,)*] }))
+            // A credentialed policy may only name slots whose entries were checked for credentials.
+            let slot = if policy.credentials {
+                quote!(credentialed)
+            } else {
+                quote!(any)
+            };
+            let runtime = runtime
+                .iter()
+                .map(|path| quote_spanned!(path.span()=> __cors::SlotRef::#slot(&#path)));
+            quote!(__cors::Origins::Listed(__cors::OriginMatcher {
+                exact: &EXACT,
+                patterns: &[#(#patterns,)*],
+                runtime: &[#(#runtime,)*],
+            }))
         }
     };
     let methods = match &policy.methods {

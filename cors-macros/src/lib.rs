@@ -11,6 +11,7 @@ mod ctxt;
 mod expand;
 mod handler;
 mod model;
+mod named;
 mod validate;
 
 use proc_macro::TokenStream;
@@ -21,15 +22,44 @@ pub fn cors(args: TokenStream, item: TokenStream) -> TokenStream {
     let args = syn::parse_macro_input!(args with attr::Args::parse);
     let cx = ctxt::Ctxt::new();
     let item = proc_macro2::TokenStream::from(item);
+    if let (None, Some(policy)) = (&args.named, args.get(validate::POLICY_KEY)) {
+        // First pass: hand the item to the named policy's macro, which calls `#[cors]` again with its keys.
+        return match named::apply(&cx, &args, policy, &item) {
+            Some(tokens) => tokens.into(),
+            None => with_errors(cx, item),
+        };
+    }
     let handler = handler::Handler::parse(&cx, item.clone());
     let policy = validate::policy(&cx, &args);
     match (cx.finish(), handler) {
         (Ok(()), Some(handler)) => expand::expand(&handler, &policy).into(),
-        // The item stays as written, so that its body is still checked and no follow-up error hides these.
-        (Err(errors), _) => {
-            let errors = errors.to_compile_error();
-            quote::quote!(#errors #item).into()
-        }
+        (Err(errors), _) => quote_errors(errors, item),
         (Ok(()), None) => unreachable!("a stage that returned nothing always reports an error"),
     }
+}
+
+/// Declares named policies, shared by many handlers with `#[cors(policy = NAME)]`.
+/// See `cors_runtime::cors_policy` for documentation.
+#[proc_macro]
+pub fn cors_policy(input: TokenStream) -> TokenStream {
+    let declarations = syn::parse_macro_input!(input as named::Declarations);
+    declarations
+        .0
+        .iter()
+        .map(named::declare)
+        .collect::<proc_macro2::TokenStream>()
+        .into()
+}
+
+fn with_errors(cx: ctxt::Ctxt, item: proc_macro2::TokenStream) -> TokenStream {
+    match cx.finish() {
+        Err(errors) => quote_errors(errors, item),
+        Ok(()) => item.into(),
+    }
+}
+
+/// The errors, and the item as written, so that its body is still checked and no follow-up error hides them.
+fn quote_errors(errors: syn::Error, item: proc_macro2::TokenStream) -> TokenStream {
+    let errors = errors.to_compile_error();
+    quote::quote!(#errors #item).into()
 }

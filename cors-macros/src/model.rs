@@ -1,6 +1,8 @@
 //! The checked policy: plain data, every rule already applied. Expansion reads only this.
 
 pub struct Policy {
+    /// The named policy it builds on, as written (`crate::policies::APP`).
+    pub named: Option<String>,
     pub origins: Origins,
     pub credentials: bool,
     pub methods: Methods,
@@ -18,6 +20,8 @@ pub enum Origins {
     Listed {
         exact: Vec<String>,
         patterns: Vec<cors_rules::origin::OriginPattern>,
+        /// `RuntimeOrigins` statics, filled at run time.
+        runtime: Vec<syn::Path>,
     },
 }
 

@@ -25,18 +25,25 @@ const VALUED: [(&str, &str); 6] = [
     ("preflight_status", "preflight_status = 200"),
 ];
 
+/// `policy = NAME`: the named policy a handler's attribute builds on.
+pub const POLICY_KEY: &str = "policy";
+
 /// The arguments by key, after the checks that need no knowledge of the values.
 struct Keys<'a> {
     args: Vec<&'a Arg>,
 }
 
 impl<'a> Keys<'a> {
-    fn check(cx: &Ctxt, args: &'a Args) -> Keys<'a> {
+    fn check(cx: &Ctxt, args: &[&'a Arg]) -> Keys<'a> {
         let mut kept: Vec<&Arg> = Vec::new();
-        for arg in &args.items {
+        for &arg in args {
             let name = arg.key.to_string();
             let is_flag = FLAGS.contains(&name.as_str());
             let example = VALUED.iter().find(|(k, _)| *k == name).map(|(_, e)| *e);
+            if name == POLICY_KEY {
+                // Applied before validation (`#[cors]`'s first pass), or reported by the caller.
+                continue;
+            }
             if !is_flag && example.is_none() {
                 let suggestion = did_you_mean(&name)
                     .map(|s| format!("; did you mean `{s}`?"))
@@ -90,7 +97,12 @@ impl<'a> Keys<'a> {
 }
 
 fn all_keys() -> String {
-    let mut keys: Vec<&str> = VALUED.iter().map(|(k, _)| *k).chain(FLAGS).collect();
+    let mut keys: Vec<&str> = VALUED
+        .iter()
+        .map(|(k, _)| *k)
+        .chain(FLAGS)
+        .chain([POLICY_KEY])
+        .collect();
     keys.sort_unstable();
     keys.iter()
         .map(|k| format!("`{k}`"))
@@ -153,6 +165,47 @@ fn elements(cx: &Ctxt, key: &str, value: &Value, idents: bool) -> Option<Vec<(St
     }
 }
 
+/// The literal origins of `origins`; names of `RuntimeOrigins` statics go to `runtime`.
+fn origin_elements(cx: &Ctxt, value: &Value, runtime: &mut Vec<syn::Path>) -> Vec<(String, Span)> {
+    let items = match value {
+        Value::List { items, span } => {
+            if items.is_empty() {
+                cx.error(*span, empty_list_message("origins"));
+            }
+            items.iter().collect()
+        }
+        single => vec![single],
+    };
+    let mut literal = Vec::new();
+    for item in items {
+        let path = match item {
+            Value::Str(s) => {
+                literal.push((s.value(), s.span()));
+                continue;
+            }
+            Value::Ident(i) => syn::Path::from(i.clone()),
+            Value::Path(p) => p.clone(),
+            other => {
+                cx.error(
+                    other.span(),
+                    "`origins` takes origins as strings (`\"https://app.example.com\"`), or the name of a \
+                     `RuntimeOrigins` static for origins set at run time",
+                );
+                continue;
+            }
+        };
+        if runtime.iter().any(|r| path_text(r) == path_text(&path)) {
+            cx.error(
+                item.span(),
+                "this `RuntimeOrigins` is listed twice in `origins`: remove one",
+            );
+        } else {
+            runtime.push(path);
+        }
+    }
+    literal
+}
+
 fn empty_list_message(key: &str) -> String {
     match key {
         "origins" => "`origins = []` allows no origin: list the origins allowed to read this handler's responses, e.g. `origins = [\"https://app.example.com\"]`".into(),
@@ -174,8 +227,65 @@ fn duplicate(cx: &Ctxt, seen: &mut Vec<String>, name: &str, span: Span, key: &st
     false
 }
 
+/// The arguments of a handler's attribute, after its named policy's (if any): a handler may add keys the
+/// named policy leaves out, never change one it sets, so that a shared policy means the same everywhere.
+fn merged<'a>(cx: &Ctxt, args: &'a Args) -> Vec<&'a Arg> {
+    let Some(named) = &args.named else {
+        return args.items.iter().collect();
+    };
+    let name = path_text(&named.path);
+    let mut all: Vec<&Arg> = named.args.items.iter().collect();
+    for arg in &args.items {
+        if arg.key == POLICY_KEY {
+            cx.error(
+                &arg.key,
+                format!("this handler already uses the named policy `{name}`: name one policy, and add keys beside it"),
+            );
+        } else if named.args.get(&arg.key.to_string()).is_some() {
+            cx.error(
+                &arg.key,
+                format!(
+                    "`{}` is already set by the named policy `{name}`: a handler may add keys a named policy leaves out, \
+                     but not change one it sets. Remove it here, or declare another policy with `cors_policy!`",
+                    arg.key
+                ),
+            );
+        } else {
+            all.push(arg);
+        }
+    }
+    all
+}
+
+/// Checks a policy of a handler's attribute (merged with its named policy, if any).
 pub fn policy(cx: &Ctxt, args: &Args) -> Policy {
-    let keys = Keys::check(cx, args);
+    let all = merged(cx, args);
+    Policy {
+        named: args.named.as_ref().map(|n| path_text(&n.path)),
+        ..checked(cx, &all)
+    }
+}
+
+fn path_text(path: &syn::Path) -> String {
+    quote::ToTokens::to_token_stream(path)
+        .to_string()
+        .replace(' ', "")
+}
+
+/// Checks the arguments of a `cors_policy!` declaration: a complete policy on its own.
+pub fn named_policy(cx: &Ctxt, args: &Args) -> Policy {
+    if let Some(arg) = args.get(POLICY_KEY) {
+        cx.error(
+            &arg.key,
+            "a named policy cannot build on another named policy: copy the keys you need",
+        );
+    }
+    let all: Vec<&Arg> = args.items.iter().collect();
+    checked(cx, &all)
+}
+
+fn checked(cx: &Ctxt, all: &[&Arg]) -> Policy {
+    let keys = Keys::check(cx, all);
     let credentials = keys.flag("credentials").is_some();
     let opt_in = |name: &str| keys.flag(name);
 
@@ -184,10 +294,11 @@ pub fn policy(cx: &Ctxt, args: &Args) -> Policy {
     let origins = match keys.value("origins") {
         None => {
             // A misspelled `origins` was already reported with a suggestion; do not report it missing too.
-            let mentioned = args
-                .items
-                .iter()
-                .any(|a| a.key == "origins" || did_you_mean(&a.key.to_string()) == Some("origins"));
+            let mentioned = all.iter().any(|a| {
+                a.key == "origins"
+                    || a.key == POLICY_KEY
+                    || did_you_mean(&a.key.to_string()) == Some("origins")
+            });
             if !mentioned {
                 cx.error(
                     Span::call_site(),
@@ -198,6 +309,7 @@ pub fn policy(cx: &Ctxt, args: &Args) -> Policy {
             Origins::Listed {
                 exact: Vec::new(),
                 patterns: Vec::new(),
+                runtime: Vec::new(),
             }
         }
         Some(value) => {
@@ -227,8 +339,9 @@ pub fn policy(cx: &Ctxt, args: &Args) -> Policy {
             } else {
                 let mut exact = Vec::new();
                 let mut patterns = Vec::new();
+                let mut runtime = Vec::new();
                 let mut seen = Vec::new();
-                for (text, span) in elements(cx, "origins", value, false).unwrap_or_default() {
+                for (text, span) in origin_elements(cx, value, &mut runtime) {
                     let allowed = match parse_origin(&text) {
                         Ok(a) => a,
                         Err(e) => {
@@ -267,7 +380,11 @@ pub fn policy(cx: &Ctxt, args: &Args) -> Policy {
                         AllowedOrigin::Pattern(p) => patterns.push(p),
                     }
                 }
-                Origins::Listed { exact, patterns }
+                Origins::Listed {
+                    exact,
+                    patterns,
+                    runtime,
+                }
             }
         }
     };
@@ -307,6 +424,7 @@ pub fn policy(cx: &Ctxt, args: &Args) -> Policy {
     };
 
     Policy {
+        named: None,
         methods: methods(cx, keys.value("methods")),
         headers: headers(cx, keys.value("headers")),
         expose: expose(cx, keys.value("expose"), credentials),

@@ -44,15 +44,17 @@ pub mod private;
 mod refusal;
 pub mod request_headers;
 pub mod routing;
+pub mod runtime_origins;
 mod vary;
 
 #[doc(hidden)]
 pub use private as __private;
 
-pub use cors_macros::cors;
+pub use cors_macros::{cors, cors_policy};
 pub use policy::Policy;
 pub use preflight::is_preflight;
 pub use refusal::Refusal;
+pub use runtime_origins::{OriginsError, RuntimeOrigins};
 
 /// A handler annotated with `#[cors]`: the compiler implements this for the handler's unit struct.
 pub trait Annotated {

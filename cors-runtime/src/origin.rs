@@ -1,5 +1,6 @@
 //! Matching a request's `Origin` against a policy, in time independent of the number of listed origins.
 
+use crate::runtime_origins::SlotRef;
 use http::header::{GetAll, ORIGIN};
 use http::{HeaderMap, HeaderValue};
 
@@ -54,12 +55,15 @@ pub struct OriginMatcher {
     pub exact: &'static [ExactOrigin],
     /// Checked in order after the exact origins.
     pub patterns: &'static [OriginPattern],
+    /// Origins set at run time ([`RuntimeOrigins`](crate::RuntimeOrigins)), read last.
+    pub runtime: &'static [SlotRef],
 }
 
 impl OriginMatcher {
     /// The `Access-Control-Allow-Origin` value for `origin`, or `None` if it is not allowed.
     ///
-    /// Work is `O(log n)` comparisons over the exact origins plus one linear pass per pattern.
+    /// Work is `O(log n)` comparisons over the exact origins plus one linear pass per pattern; run-time origins
+    /// are read only when those do not match.
     pub fn allow(&self, origin: &HeaderValue) -> Option<HeaderValue> {
         let bytes = origin.as_bytes();
         if let Ok(i) = self
@@ -68,10 +72,10 @@ impl OriginMatcher {
         {
             return Some(self.exact[i].value.clone());
         }
-        self.patterns
-            .iter()
-            .any(|p| p.matches(bytes))
-            .then(|| origin.clone())
+        if self.patterns.iter().any(|p| p.matches(bytes)) {
+            return Some(origin.clone());
+        }
+        self.runtime.iter().find_map(|slot| slot.allow(origin))
     }
 }
 
@@ -101,7 +105,7 @@ impl OriginPattern {
     }
 }
 
-fn split_port(authority: &[u8]) -> (&[u8], Option<&[u8]>) {
+pub(crate) fn split_port(authority: &[u8]) -> (&[u8], Option<&[u8]>) {
     match authority.iter().rposition(|&b| b == b':') {
         Some(i) if !authority[i..].contains(&b']') => (&authority[..i], Some(&authority[i + 1..])),
         _ => (authority, None),
@@ -236,6 +240,7 @@ mod tests {
         let m = OriginMatcher {
             exact: &EXACT,
             patterns: &[],
+            runtime: &[],
         };
         for good in ["https://foo.com", "https://bar.com", "https://app.foo.com"] {
             assert_eq!(m.allow(&HeaderValue::from_static(good)).unwrap(), good);

@@ -2,6 +2,7 @@
 
 pub use crate::origin::{ExactOrigin, HostPattern, OriginMatcher, OriginPattern, PortPattern};
 pub use crate::policy::{Headers, Methods, Origins, Policy};
+pub use crate::runtime_origins::SlotRef;
 pub use crate::Annotated;
 pub use axum::extract::{FromRequest, FromRequestParts, Request};
 pub use axum::handler::Handler;

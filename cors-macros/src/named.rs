@@ -1,0 +1,126 @@
+//! Named policies: `cors_policy!` declares one, `#[cors(policy = NAME)]` builds on it.
+//!
+//! An attribute cannot read another item, so a named policy is carried by a `macro_rules!` macro of its name.
+//! `#[cors(policy = API, ...)]` expands to `API! { [...] item }`, and `API!` hands the item back to `#[cors]`
+//! with the policy's own arguments added (under [`NAMED_KEY`]), with their spans: errors still point at the
+//! token that is wrong, wherever it was written.
+
+use crate::attr::{Arg, Args, Value, NAMED_KEY};
+use crate::ctxt::Ctxt;
+use crate::validate;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use syn::parse::{Parse, ParseStream};
+use syn::{Attribute, Token, Visibility};
+
+/// One `vis NAME(key = value, ...);` of a `cors_policy!` invocation.
+pub struct Declaration {
+    attrs: Vec<Attribute>,
+    vis: Visibility,
+    name: Ident,
+    /// The arguments as written, passed on to `#[cors]` unchanged.
+    tokens: TokenStream,
+    args: Args,
+}
+
+/// Every declaration of one `cors_policy!` invocation.
+pub struct Declarations(pub Vec<Declaration>);
+
+impl Parse for Declarations {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let mut all = Vec::new();
+        while !input.is_empty() {
+            let attrs = input.call(Attribute::parse_outer)?;
+            let vis: Visibility = input.parse()?;
+            let name: Ident = input.parse()?;
+            let content;
+            syn::parenthesized!(content in input);
+            let tokens: TokenStream = content.fork().parse()?;
+            let args = Args::parse(&content)?;
+            input.parse::<Token![;]>()?;
+            all.push(Declaration {
+                attrs,
+                vis,
+                name,
+                tokens,
+                args,
+            });
+        }
+        Ok(Declarations(all))
+    }
+}
+
+/// The macro that carries a named policy, or, for a policy with mistakes, the errors and a macro that
+/// leaves items as written (so that every use does not repeat them).
+pub fn declare(decl: &Declaration) -> TokenStream {
+    let Declaration {
+        attrs,
+        vis,
+        name,
+        tokens,
+        args,
+    } = decl;
+    let cx = Ctxt::new();
+    if let Visibility::Public(token) = vis {
+        cx.error(
+            token,
+            "a named policy is a `macro_rules!` macro, which cannot be exported this way: write `pub(crate)` \
+             (use it anywhere in this crate as `crate::path::NAME`)",
+        );
+    }
+    validate::named_policy(&cx, args);
+    let reexport = match vis {
+        Visibility::Inherited | Visibility::Public(_) => quote!(),
+        vis => quote!(#[allow(unused_imports)] #vis use #name;),
+    };
+    let key = format_ident!("{}", NAMED_KEY);
+    let body = match cx.finish() {
+        Ok(()) => quote! {
+            #[::cors_runtime::cors(#key(#name, #tokens), $($inline)*)]
+            $($item)*
+        },
+        Err(errors) => {
+            let errors = errors.to_compile_error();
+            return quote! {
+                #errors
+                macro_rules! #name { ([$($inline:tt)*] $($item:tt)*) => { $($item)* }; }
+                #reexport
+            };
+        }
+    };
+    quote! {
+        #(#attrs)*
+        macro_rules! #name {
+            ([$($inline:tt)*] $($item:tt)*) => { #body };
+        }
+        #reexport
+    }
+}
+
+/// `#[cors(policy = NAME, rest...)] item` → `NAME! { [rest...] item }`, or an error on the `policy` value.
+pub fn apply(cx: &Ctxt, args: &Args, policy: &Arg, item: &TokenStream) -> Option<TokenStream> {
+    let path = match &policy.value {
+        Some(Value::Ident(i)) => syn::Path::from(i.clone()),
+        Some(Value::Path(p)) => p.clone(),
+        Some(other) => {
+            cx.error(
+                other.span(),
+                "`policy` takes the name of a policy declared with `cors_policy!`, e.g. `policy = API`",
+            );
+            return None;
+        }
+        None => {
+            cx.error(
+                &policy.key,
+                "`policy` needs the name of a policy declared with `cors_policy!`, e.g. `policy = API`",
+            );
+            return None;
+        }
+    };
+    let rest = args
+        .items
+        .iter()
+        .filter(|a| !std::ptr::eq(*a, policy))
+        .map(|a| &a.meta);
+    Some(quote!(#path! { [#(#rest),*] #item }))
+}

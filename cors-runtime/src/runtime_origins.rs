@@ -1,0 +1,437 @@
+//! Origins known only at run time (configuration, the environment, a predicate), validated by the same rules
+//! as the origins of an attribute, when they are set.
+//!
+//! Declare a `static` slot, name it in a policy's `origins` beside (or instead of) literal origins, and fill it
+//! once at start-up, before the router is built. A bad entry is a returned [`OriginsError`] that names it;
+//! nothing panics, at start-up or at the first request.
+//!
+//! ```
+//! use axum::Router;
+//! use cors_runtime::{cors, routing::get, RuntimeOrigins};
+//!
+//! static DEPLOYMENT: RuntimeOrigins = RuntimeOrigins::new();
+//!
+//! #[cors(origins = ["https://app.example.com", DEPLOYMENT], credentials)]
+//! async fn profile() -> &'static str { "{}" }
+//!
+//! fn app() -> Result<Router, cors_runtime::OriginsError> {
+//!     // In a real service: DEPLOYMENT.set_from_env("CORS_ORIGINS")?;
+//!     DEPLOYMENT.set_list("https://staging.example.com, https://*.preview.example.com")?;
+//!     Ok(Router::new().route("/profile", get(profile).into()))
+//! }
+//! # app().unwrap();
+//! # assert!(DEPLOYMENT.allows("https://pr-7.preview.example.com"));
+//! # assert!(!DEPLOYMENT.allows("https://staging.example.com.evil.net"));
+//! ```
+//!
+//! The listed origins of the attribute are matched first; the slot is read only for an origin they do not
+//! allow. Until it is set, a slot allows no origin.
+
+use crate::origin::{
+    is_tuple_origin, split_port, ExactOrigin, HostPattern, OriginMatcher, OriginPattern,
+    PortPattern,
+};
+use cors_rules::origin::{self as rules, parse_origin, AllowedOrigin, CredentialRisk};
+use http::HeaderValue;
+use std::fmt;
+use std::marker::PhantomData;
+use std::sync::OnceLock;
+
+/// The rules a [`RuntimeOrigins`] slot validates its entries by.
+pub trait OriginRules: sealed::Sealed + Send + Sync + 'static {
+    /// Whether entries must be safe to trust with credentials (`https://`, or `http://` on loopback; no
+    /// pattern over a public suffix).
+    const FOR_CREDENTIALS: bool;
+}
+
+/// Rules for slots that policies with `credentials` may name (the default): the same rules as a
+/// credentialed `#[cors]` attribute.
+#[derive(Debug)]
+pub enum Credentialed {}
+
+/// Rules for slots named only by policies without `credentials`: plain `http://` origins and patterns over
+/// public suffixes are accepted, as they are in such an attribute. Naming such a slot in a credentialed
+/// policy is a compile error.
+#[derive(Debug)]
+pub enum NoCredentials {}
+
+impl OriginRules for Credentialed {
+    const FOR_CREDENTIALS: bool = true;
+}
+
+impl OriginRules for NoCredentials {
+    const FOR_CREDENTIALS: bool = false;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::Credentialed {}
+    impl Sealed for super::NoCredentials {}
+}
+
+/// A set of origins filled once at run time and named in `#[cors(origins = [...])]`.
+///
+/// `RuntimeOrigins` (that is, `RuntimeOrigins<Credentialed>`) accepts what a credentialed policy accepts and
+/// can be named by any policy. `RuntimeOrigins<NoCredentials>` also accepts plain `http://` origins, and
+/// only policies without `credentials` may name it:
+///
+/// ```
+/// use cors_runtime::{cors, runtime_origins::NoCredentials, RuntimeOrigins};
+///
+/// static INTRANET: RuntimeOrigins<NoCredentials> = RuntimeOrigins::new();
+///
+/// #[cors(origins = [INTRANET])]
+/// async fn status() -> &'static str { "ok" }
+///
+/// INTRANET.set_list("http://dashboard.corp.internal:8080").unwrap();
+/// ```
+pub struct RuntimeOrigins<R: OriginRules = Credentialed> {
+    slot: OriginSlot,
+    _rules: PhantomData<R>,
+}
+
+/// What a policy reads: the filled state of a [`RuntimeOrigins`], without its rules.
+pub struct OriginSlot {
+    set: OnceLock<Configured>,
+}
+
+enum Configured {
+    Listed(OriginMatcher),
+    Predicate(Box<dyn Fn(&str) -> bool + Send + Sync>),
+}
+
+impl<R: OriginRules> RuntimeOrigins<R> {
+    /// An empty slot, to be filled once with one of the `set_*` methods.
+    pub const fn new() -> Self {
+        RuntimeOrigins {
+            slot: OriginSlot {
+                set: OnceLock::new(),
+            },
+            _rules: PhantomData,
+        }
+    }
+
+    /// Fills the slot from a comma-separated list, such as the value of an environment variable.
+    ///
+    /// Whitespace around entries and empty entries are ignored, so an empty string allows no extra origin.
+    /// Each entry is an origin or a pattern, checked by the rules of the attribute.
+    ///
+    /// ```
+    /// use cors_runtime::RuntimeOrigins;
+    ///
+    /// static ORIGINS: RuntimeOrigins = RuntimeOrigins::new();
+    /// let err = ORIGINS.set_list("https://ok.example.com, http://staging.example.com").unwrap_err();
+    /// assert!(err.to_string().starts_with("entry 2 (`http://staging.example.com`)"));
+    /// ```
+    pub fn set_list(&self, list: &str) -> Result<(), OriginsError> {
+        self.fill(None, list)
+    }
+
+    /// Fills the slot from the environment variable `var`, a comma-separated list (see [`set_list`](Self::set_list)).
+    /// A missing or non-UTF-8 variable is an error; errors name the variable.
+    pub fn set_from_env(&self, var: &str) -> Result<(), OriginsError> {
+        match std::env::var(var) {
+            Ok(list) => self.fill(Some(var), &list),
+            Err(std::env::VarError::NotPresent) => Err(OriginsError::EnvMissing(var.to_owned())),
+            Err(std::env::VarError::NotUnicode(_)) => {
+                Err(OriginsError::EnvNotUnicode(var.to_owned()))
+            }
+        }
+    }
+
+    /// Fills the slot from origins and patterns given one by one (from a configuration file, say).
+    pub fn set<I>(&self, origins: I) -> Result<(), OriginsError>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let entries: Vec<String> = origins.into_iter().map(|o| o.as_ref().to_owned()).collect();
+        self.install(None, entries.iter().map(String::as_str))
+    }
+
+    /// Fills the slot with a predicate, for origins no list can describe.
+    ///
+    /// The predicate is only asked about well-formed serialized origins (`scheme://host[:port]`, lowercase,
+    /// never `null`); for a `RuntimeOrigins<Credentialed>` slot only about `https://` and loopback `http://`
+    /// ones. What it accepts is echoed back, so keep it as strict as a list would be.
+    ///
+    /// ```
+    /// use cors_runtime::RuntimeOrigins;
+    ///
+    /// static TENANTS: RuntimeOrigins = RuntimeOrigins::new();
+    /// TENANTS.set_predicate(|origin| origin.strip_prefix("https://").is_some_and(|host| host.ends_with(".tenants.example.com"))).unwrap();
+    /// assert!(TENANTS.allows("https://acme.tenants.example.com"));
+    /// assert!(!TENANTS.allows("http://acme.tenants.example.com"));
+    /// ```
+    pub fn set_predicate<F>(&self, predicate: F) -> Result<(), OriginsError>
+    where
+        F: Fn(&str) -> bool + Send + Sync + 'static,
+    {
+        self.slot
+            .set
+            .set(Configured::Predicate(Box::new(predicate)))
+            .map_err(|_| OriginsError::AlreadySet)
+    }
+
+    /// Whether the slot has been filled.
+    pub fn is_set(&self) -> bool {
+        self.slot.set.get().is_some()
+    }
+
+    /// Whether the slot allows this serialized origin (what a request's `Origin` header carries).
+    pub fn allows(&self, origin: &str) -> bool {
+        HeaderValue::from_str(origin).is_ok_and(|v| self.slot.allow::<R>(&v).is_some())
+    }
+
+    fn fill(&self, var: Option<&str>, list: &str) -> Result<(), OriginsError> {
+        let entries = list.split(',').map(str::trim).filter(|e| !e.is_empty());
+        self.install(var, entries)
+    }
+
+    fn install<'a>(
+        &self,
+        var: Option<&str>,
+        entries: impl Iterator<Item = &'a str>,
+    ) -> Result<(), OriginsError> {
+        if self.is_set() {
+            return Err(OriginsError::AlreadySet);
+        }
+        let mut exact: Vec<&'a str> = Vec::new();
+        let mut patterns = Vec::new();
+        for (i, entry) in entries.enumerate() {
+            let bad = |reason: String| OriginsError::Entry {
+                var: var.map(str::to_owned),
+                index: i + 1,
+                entry: entry.to_owned(),
+                reason,
+            };
+            let allowed = parse_origin(entry).map_err(|e| bad(e.to_string()))?;
+            if R::FOR_CREDENTIALS {
+                if let Some(risk) = allowed.credential_risk() {
+                    return Err(bad(credential_risk_reason(&risk)));
+                }
+            }
+            match allowed {
+                AllowedOrigin::Exact(_) if exact.contains(&entry) => {
+                    return Err(bad("listed twice: remove one".to_owned()))
+                }
+                AllowedOrigin::Exact(_) => exact.push(entry),
+                AllowedOrigin::Pattern(p) => patterns.push(p),
+            }
+        }
+        let patterns: Vec<OriginPattern> = patterns.iter().map(pattern).collect();
+        exact.sort_by(|a, b| (a.len(), a.as_bytes()).cmp(&(b.len(), b.as_bytes())));
+        // Set once per slot for the life of the process, like the attribute's statics: leaking gives the
+        // matcher the `'static` data the compiled policies use, so one matching code path serves both.
+        let exact: Vec<ExactOrigin> = exact
+            .into_iter()
+            .map(|o| {
+                let origin: &'static str = Box::leak(o.to_owned().into_boxed_str());
+                ExactOrigin {
+                    origin,
+                    value: HeaderValue::from_static(origin),
+                }
+            })
+            .collect();
+        let matcher = OriginMatcher {
+            exact: Box::leak(exact.into_boxed_slice()),
+            patterns: Box::leak(patterns.into_boxed_slice()),
+            runtime: &[],
+        };
+        self.slot
+            .set
+            .set(Configured::Listed(matcher))
+            .map_err(|_| OriginsError::AlreadySet)
+    }
+}
+
+impl<R: OriginRules> Default for RuntimeOrigins<R> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<R: OriginRules> fmt::Debug for RuntimeOrigins<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.slot.fmt(f)
+    }
+}
+
+impl fmt::Debug for OriginSlot {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.set.get() {
+            None => f.write_str("RuntimeOrigins(unset)"),
+            Some(Configured::Listed(m)) => f.debug_tuple("RuntimeOrigins").field(m).finish(),
+            Some(Configured::Predicate(_)) => f.write_str("RuntimeOrigins(predicate)"),
+        }
+    }
+}
+
+impl OriginSlot {
+    /// The `Access-Control-Allow-Origin` value for `origin`, if the slot allows it.
+    pub(crate) fn allow<R: OriginRules>(&self, origin: &HeaderValue) -> Option<HeaderValue> {
+        self.allow_with(R::FOR_CREDENTIALS, origin)
+    }
+
+    pub(crate) fn allow_with(
+        &self,
+        for_credentials: bool,
+        origin: &HeaderValue,
+    ) -> Option<HeaderValue> {
+        match self.set.get()? {
+            Configured::Listed(matcher) => matcher.allow(origin),
+            Configured::Predicate(predicate) => {
+                let bytes = origin.as_bytes();
+                let shape_ok =
+                    is_tuple_origin(bytes) && (!for_credentials || is_credential_safe(bytes));
+                // A tuple origin is ASCII, so this never fails for one that passed the shape check.
+                let text = std::str::from_utf8(bytes).ok().filter(|_| shape_ok)?;
+                predicate(text).then(|| origin.clone())
+            }
+        }
+    }
+}
+
+/// A slot as a policy names it, with the rules the policy needs.
+#[derive(Debug)]
+pub struct SlotRef {
+    pub(crate) slot: &'static OriginSlot,
+    pub(crate) for_credentials: bool,
+}
+
+impl SlotRef {
+    /// For a policy without credentials: any slot.
+    #[doc(hidden)]
+    pub const fn any<R: OriginRules>(origins: &'static RuntimeOrigins<R>) -> SlotRef {
+        SlotRef {
+            slot: &origins.slot,
+            for_credentials: R::FOR_CREDENTIALS,
+        }
+    }
+
+    /// For a policy with credentials: only slots validated for credentials.
+    #[doc(hidden)]
+    pub const fn credentialed<R: SafeWithCredentials>(
+        origins: &'static RuntimeOrigins<R>,
+    ) -> SlotRef {
+        SlotRef {
+            slot: &origins.slot,
+            for_credentials: true,
+        }
+    }
+
+    pub(crate) fn allow(&self, origin: &HeaderValue) -> Option<HeaderValue> {
+        self.slot.allow_with(self.for_credentials, origin)
+    }
+}
+
+/// Implemented by the rules whose slots a policy with `credentials` may name.
+#[diagnostic::on_unimplemented(
+    message = "a policy with `credentials` names a `RuntimeOrigins<NoCredentials>` slot",
+    label = "its entries are not checked for use with credentials (plain `http://` origins are accepted)",
+    note = "declare the slot as `RuntimeOrigins` (the default rules, those of a credentialed policy), or remove `credentials`"
+)]
+pub trait SafeWithCredentials: OriginRules {}
+
+impl SafeWithCredentials for Credentialed {}
+
+/// `https://`, or `http://` on a loopback host: what a credentialed policy accepts without an opt-in.
+fn is_credential_safe(origin: &[u8]) -> bool {
+    if origin.starts_with(b"https://") {
+        return true;
+    }
+    let Some(authority) = origin.strip_prefix(b"http://") else {
+        return false;
+    };
+    let (host, _) = split_port(authority);
+    host == b"localhost"
+        || host.ends_with(b".localhost")
+        || host == b"[::1]"
+        || std::str::from_utf8(host)
+            .ok()
+            .and_then(|h| h.parse::<std::net::Ipv4Addr>().ok())
+            .is_some_and(|ip| ip.is_loopback())
+}
+
+fn credential_risk_reason(risk: &CredentialRisk) -> String {
+    match risk {
+        CredentialRisk::InsecureScheme => "plain `http://` is not trusted with credentials (a network attacker could inject \
+             script into that origin): use `https://` (plain `http://` is fine for localhost), or declare the slot as \
+             `RuntimeOrigins<NoCredentials>` for policies without credentials"
+            .to_owned(),
+        CredentialRisk::PublicSuffixPattern(suffix) => format!(
+            "the pattern matches sites anyone can register (`{suffix}` is a public suffix), and credentials would let \
+             them read your users' data: list your own origins (e.g. `https://myapp.{suffix}`)"
+        ),
+    }
+}
+
+fn pattern(p: &rules::OriginPattern) -> OriginPattern {
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    OriginPattern {
+        scheme: match p.scheme {
+            rules::Scheme::Http => "http://",
+            rules::Scheme::Https => "https://",
+        },
+        host: match &p.host {
+            rules::HostPattern::Exact(h) => HostPattern::Exact(leak(h.to_string())),
+            rules::HostPattern::Subdomains(d) => HostPattern::Subdomains(leak(format!(".{d}"))),
+        },
+        port: match p.port {
+            rules::PortPattern::Default => PortPattern::Default,
+            rules::PortPattern::Any => PortPattern::Any,
+            rules::PortPattern::Exact(n) => PortPattern::Exact(leak(n.to_string())),
+        },
+    }
+}
+
+/// Why a [`RuntimeOrigins`] slot was not filled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OriginsError {
+    /// An entry broke a rule; `index` counts from 1, over the non-empty entries.
+    Entry {
+        /// The environment variable the list came from, if any.
+        var: Option<String>,
+        /// Which entry, counting from 1.
+        index: usize,
+        /// The entry as given.
+        entry: String,
+        /// What is wrong and how to fix it, in the words of the compile-time error.
+        reason: String,
+    },
+    /// The environment variable is not set.
+    EnvMissing(String),
+    /// The environment variable is not valid UTF-8.
+    EnvNotUnicode(String),
+    /// The slot was already filled: slots are filled once, at start-up.
+    AlreadySet,
+}
+
+impl fmt::Display for OriginsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OriginsError::Entry {
+                var,
+                index,
+                entry,
+                reason,
+            } => {
+                if let Some(var) = var {
+                    write!(f, "{var}: ")?;
+                }
+                write!(f, "entry {index} (`{entry}`): {reason}")
+            }
+            OriginsError::EnvMissing(var) => write!(
+                f,
+                "{var} is not set: set it to a comma-separated list of origins (it may be empty)"
+            ),
+            OriginsError::EnvNotUnicode(var) => write!(f, "{var} is not valid UTF-8"),
+            OriginsError::AlreadySet => f.write_str(
+                "these run-time origins were already set: fill each `RuntimeOrigins` once, at start-up",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for OriginsError {}

@@ -1,0 +1,285 @@
+//! Named policies (`cors_policy!`) and origins known at run time (`RuntimeOrigins`), through real routers.
+
+mod common;
+
+use axum::Router;
+use common::*;
+use cors_runtime::routing::{get, post};
+use cors_runtime::runtime_origins::NoCredentials;
+use cors_runtime::{cors, cors_policy, Annotated, OriginsError, RuntimeOrigins};
+use http::{Method, StatusCode};
+
+cors_policy! {
+    /// The web app, with cookies.
+    APP(origins = ["https://app.example.com"], credentials, max_age = 600);
+}
+
+#[cors(policy = APP, methods = [GET], expose = ["x-total-count"])]
+async fn list() -> &'static str {
+    "[]"
+}
+
+#[cors(policy = APP, methods = [POST], headers = ["content-type"])]
+async fn create() -> StatusCode {
+    StatusCode::CREATED
+}
+
+#[tokio::test]
+async fn a_named_policy_applies_to_every_handler_that_names_it_with_their_own_additions() {
+    let app = Router::new().route("/items", get(list).post(create).into());
+
+    let res = call(
+        &app,
+        request(
+            Method::GET,
+            "/items",
+            &[("origin", "https://app.example.com")],
+        ),
+    )
+    .await;
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        Some("https://app.example.com")
+    );
+    assert_eq!(
+        header(&res, "access-control-allow-credentials"),
+        Some("true")
+    );
+    assert_eq!(
+        header(&res, "access-control-expose-headers"),
+        Some("x-total-count")
+    );
+
+    let res = call(
+        &app,
+        preflight_with_headers("/items", "https://app.example.com", "POST", "content-type"),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        header(&res, "access-control-max-age"),
+        Some("600"),
+        "from the named policy"
+    );
+    assert_eq!(
+        header(&res, "access-control-allow-headers"),
+        Some("content-type"),
+        "from the handler"
+    );
+    assert_eq!(header(&res, "access-control-allow-methods"), Some("POST"));
+
+    // `list` did not add headers: a preflight for GET asking for content-type is refused.
+    let res = call(
+        &app,
+        preflight_with_headers("/items", "https://app.example.com", "GET", "content-type"),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    let res = call(
+        &app,
+        request(Method::GET, "/items", &[("origin", "https://evil.example")]),
+    )
+    .await;
+    assert_eq!(header(&res, "access-control-allow-origin"), None);
+}
+
+#[test]
+fn a_named_policys_handlers_say_which_policy_they_use() {
+    assert_eq!(<list as Annotated>::policy().name, "list (policy APP)");
+}
+
+static DEPLOYMENT: RuntimeOrigins = RuntimeOrigins::new();
+
+#[cors(origins = ["https://app.example.com", DEPLOYMENT], methods = [GET], credentials)]
+async fn profile() -> &'static str {
+    "{}"
+}
+
+#[tokio::test]
+async fn run_time_origins_are_allowed_beside_the_attributes_own() {
+    DEPLOYMENT
+        .set_list(
+            " https://staging.example.com ,, https://*.preview.example.com, http://localhost:* ,",
+        )
+        .unwrap();
+    let app = Router::new().route("/profile", get(profile).into());
+    for origin in [
+        "https://app.example.com",
+        "https://staging.example.com",
+        "https://pr-12.preview.example.com",
+        "http://localhost:5173",
+    ] {
+        let mut req = request(Method::GET, "/profile", &[]);
+        req.headers_mut().insert("origin", origin.parse().unwrap());
+        let res = call(&app, req).await;
+        assert_eq!(
+            header(&res, "access-control-allow-origin"),
+            Some(origin),
+            "{origin}"
+        );
+        assert_eq!(
+            header(&res, "access-control-allow-credentials"),
+            Some("true")
+        );
+        assert_eq!(header(&res, "vary"), Some("Origin"));
+    }
+    for origin in [
+        "https://staging.example.com.evil.net",
+        "https://evilstaging.example.com",
+        "https://preview.example.com",
+        "http://staging.example.com",
+        "null",
+    ] {
+        let mut req = request(Method::GET, "/profile", &[]);
+        req.headers_mut().insert("origin", origin.parse().unwrap());
+        let res = call(&app, req).await;
+        assert_eq!(
+            header(&res, "access-control-allow-origin"),
+            None,
+            "{origin}"
+        );
+        assert_eq!(header(&res, "vary"), Some("Origin"), "{origin}");
+    }
+    let res = call(
+        &app,
+        preflight("/profile", "https://staging.example.com", "GET"),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        Some("https://staging.example.com")
+    );
+    assert_eq!(
+        DEPLOYMENT.set_list("https://other.example.com"),
+        Err(OriginsError::AlreadySet)
+    );
+}
+
+static NEVER_SET: RuntimeOrigins = RuntimeOrigins::new();
+
+#[cors(origins = [NEVER_SET], methods = [POST])]
+async fn unset() -> &'static str {
+    ""
+}
+
+#[tokio::test]
+async fn an_unset_slot_allows_no_origin() {
+    let app = Router::new().route("/unset", post(unset).into());
+    let res = call(
+        &app,
+        request(
+            Method::POST,
+            "/unset",
+            &[("origin", "https://app.example.com")],
+        ),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(header(&res, "access-control-allow-origin"), None);
+    let res = call(&app, preflight("/unset", "https://app.example.com", "POST")).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
+/// Each rule of the attribute, applied to run-time entries, with the entry named in the error.
+#[test]
+fn bad_entries_are_returned_errors_that_name_them() {
+    let cases: [(&str, &str); 9] = [
+        ("https://a.example.com, http://b.example.com", "entry 2 (`http://b.example.com`): plain `http://` is not trusted with credentials"),
+        ("https://a.example.com/", "entry 1 (`https://a.example.com/`): "),
+        ("null", "entry 1 (`null`): "),
+        ("*", "entry 1 (`*`): "),
+        ("https://*.com", "entry 1 (`https://*.com`): the pattern matches sites anyone can register (`com` is a public suffix)"),
+        ("https://*.github.io", "entry 1 (`https://*.github.io`): the pattern matches sites anyone can register (`github.io`"),
+        ("https://A.example.com", "entry 1 (`https://A.example.com`): "),
+        ("https://a.example.com:443", "entry 1 (`https://a.example.com:443`): "),
+        ("https://a.example.com, https://a.example.com", "entry 2 (`https://a.example.com`): listed twice"),
+    ];
+    for (entries, expected) in cases {
+        let slot: RuntimeOrigins = RuntimeOrigins::new();
+        let err = slot.set_list(entries).unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with(expected), "{entries}: {message}");
+        assert!(
+            message.len() > expected.len() + 10,
+            "{entries}: the reason says how to fix it: {message}"
+        );
+        assert!(!slot.is_set(), "a rejected list leaves the slot unset");
+    }
+}
+
+#[test]
+fn slots_without_credentials_follow_the_rules_of_policies_without_credentials() {
+    let slot: RuntimeOrigins<NoCredentials> = RuntimeOrigins::new();
+    slot.set_list("http://dashboard.corp.internal:8080, https://*.github.io")
+        .unwrap();
+    assert!(slot.allows("http://dashboard.corp.internal:8080"));
+    assert!(slot.allows("https://someone.github.io"));
+    let slot: RuntimeOrigins<NoCredentials> = RuntimeOrigins::new();
+    assert!(
+        slot.set_list("https://app.example.com/").is_err(),
+        "syntax rules still apply"
+    );
+}
+
+#[test]
+fn environment_variables_name_themselves_in_errors() {
+    let slot: RuntimeOrigins = RuntimeOrigins::new();
+    let err = slot
+        .set_from_env("CORS_TEST_SURELY_UNSET_VARIABLE")
+        .unwrap_err();
+    assert_eq!(
+        err,
+        OriginsError::EnvMissing("CORS_TEST_SURELY_UNSET_VARIABLE".into())
+    );
+    assert!(err
+        .to_string()
+        .starts_with("CORS_TEST_SURELY_UNSET_VARIABLE is not set"));
+
+    // The only test in this binary that sets this variable.
+    std::env::set_var(
+        "CORS_TEST_ORIGINS",
+        "https://ok.example.com,https://bad.example.com/",
+    );
+    let err = slot.set_from_env("CORS_TEST_ORIGINS").unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("CORS_TEST_ORIGINS: entry 2 (`https://bad.example.com/`)"),
+        "{err}"
+    );
+    std::env::set_var("CORS_TEST_ORIGINS", "https://ok.example.com");
+    slot.set_from_env("CORS_TEST_ORIGINS").unwrap();
+    assert!(slot.allows("https://ok.example.com"));
+}
+
+#[test]
+fn a_predicate_only_sees_origins_the_slots_rules_accept() {
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let log = seen.clone();
+    let slot: RuntimeOrigins = RuntimeOrigins::new();
+    slot.set_predicate(move |origin| {
+        log.lock().unwrap().push(origin.to_owned());
+        origin.ends_with(".tenants.example.com")
+    })
+    .unwrap();
+    assert!(slot.allows("https://acme.tenants.example.com"));
+    assert!(!slot.allows("http://localhost:3000"));
+    for refused in [
+        "http://acme.tenants.example.com",
+        "null",
+        "https://ACME.tenants.example.com",
+        "https://acme.tenants.example.com/",
+    ] {
+        assert!(!slot.allows(refused), "{refused}");
+    }
+    assert_eq!(
+        *seen.lock().unwrap(),
+        ["https://acme.tenants.example.com", "http://localhost:3000"],
+        "insecure, null and malformed origins never reach the predicate"
+    );
+    assert_eq!(
+        slot.set_list("https://a.example.com"),
+        Err(OriginsError::AlreadySet)
+    );
+}
