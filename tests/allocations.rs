@@ -86,6 +86,20 @@ fn a_preflight_answer_allocates_no_more_than_a_bare_get() {
 }
 
 #[test]
+fn a_hostile_preflight_costs_no_more_memory_than_a_refused_one() {
+    // Security class 11: a megabyte of requested header names is refused without copying or collecting it.
+    let ours = scenarios::ours();
+    let refused = allocations(&ours, Kind::PreflightRefused);
+    let hostile = allocations(&ours, Kind::PreflightHostile);
+    assert!(
+        hostile <= refused,
+        "hostile: {hostile} allocations, refused: {refused}"
+    );
+    let res = scenarios::measured_request(&ours, scenarios::request(Kind::PreflightHostile));
+    assert_eq!(res.status(), http::StatusCode::FORBIDDEN);
+}
+
+#[test]
 fn the_counter_sees_allocations() {
     // Guards the test above against a counter that counts nothing.
     let bare = allocations(&scenarios::bare(), Kind::Allowed);

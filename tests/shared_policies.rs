@@ -258,7 +258,7 @@ fn a_predicate_only_sees_origins_the_slots_rules_accept() {
     let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
     let log = seen.clone();
     let slot: RuntimeOrigins = RuntimeOrigins::new();
-    slot.set_predicate(move |origin| {
+    slot.dangerously_set_predicate(move |origin| {
         log.lock().unwrap().push(origin.to_owned());
         origin.ends_with(".tenants.example.com")
     })

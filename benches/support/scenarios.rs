@@ -88,6 +88,8 @@ pub enum Kind {
     Allowed500,
     /// An origin matched by the pattern of the 500-origin policy.
     Pattern500,
+    /// A preflight whose `Access-Control-Request-Headers` is a megabyte of names and commas.
+    PreflightHostile,
 }
 
 pub fn request(kind: Kind) -> Request<Body> {
@@ -99,6 +101,7 @@ pub fn request(kind: Kind) -> Request<Body> {
         Kind::PreflightRefused => (Method::OPTIONS, Some("https://evil.example.net"), true),
         Kind::Allowed500 => (Method::GET, Some("https://app250.example.com"), false),
         Kind::Pattern500 => (Method::GET, Some("https://acme.tenants.example.com"), false),
+        Kind::PreflightHostile => (Method::OPTIONS, Some("https://admin.example.com"), true),
     };
     let mut req = Request::builder()
         .method(method)
@@ -118,6 +121,14 @@ pub fn request(kind: Kind) -> Request<Body> {
             "access-control-request-headers",
             HeaderValue::from_static("content-type,x-request-id"),
         );
+    }
+    if let Kind::PreflightHostile = kind {
+        static HOSTILE: std::sync::OnceLock<HeaderValue> = std::sync::OnceLock::new();
+        let value = HOSTILE.get_or_init(|| {
+            let names = (0..100_000).map(|i| format!("x-h{i}")).collect::<Vec<_>>();
+            HeaderValue::from_str(&names.join(",")).unwrap()
+        });
+        headers.insert("access-control-request-headers", value.clone());
     }
     req
 }

@@ -2,7 +2,8 @@
 //! as the origins of an attribute, when they are set.
 //!
 //! Declare a `static` slot, name it in a policy's `origins` beside (or instead of) literal origins, and fill it
-//! once at start-up, before the router is built. A bad entry is a returned [`OriginsError`] that names it;
+//! once at start-up, before the router is built: from a list ([`RuntimeOrigins::set_list`]), the environment
+//! ([`RuntimeOrigins::set_from_env`]), origins one by one ([`RuntimeOrigins::set`]) or a predicate. A bad entry is a returned [`OriginsError`] that names it;
 //! nothing panics, at start-up or at the first request.
 //!
 //! ```
@@ -149,30 +150,6 @@ impl<R: OriginRules> RuntimeOrigins<R> {
         self.install(None, entries.iter().map(String::as_str))
     }
 
-    /// Fills the slot with a predicate, for origins no list can describe.
-    ///
-    /// The predicate is only asked about well-formed serialized origins (`scheme://host[:port]`, lowercase,
-    /// never `null`); for a `RuntimeOrigins<Credentialed>` slot only about `https://` and loopback `http://`
-    /// ones. What it accepts is echoed back, so keep it as strict as a list would be.
-    ///
-    /// ```
-    /// use cors_runtime::RuntimeOrigins;
-    ///
-    /// static TENANTS: RuntimeOrigins = RuntimeOrigins::new();
-    /// TENANTS.set_predicate(|origin| origin.strip_prefix("https://").is_some_and(|host| host.ends_with(".tenants.example.com"))).unwrap();
-    /// assert!(TENANTS.allows("https://acme.tenants.example.com"));
-    /// assert!(!TENANTS.allows("http://acme.tenants.example.com"));
-    /// ```
-    pub fn set_predicate<F>(&self, predicate: F) -> Result<(), OriginsError>
-    where
-        F: Fn(&str) -> bool + Send + Sync + 'static,
-    {
-        self.slot
-            .set
-            .set(Configured::Predicate(Box::new(predicate)))
-            .map_err(|_| OriginsError::AlreadySet)
-    }
-
     /// Whether the slot has been filled.
     pub fn is_set(&self) -> bool {
         self.slot.set.get().is_some()
@@ -181,6 +158,16 @@ impl<R: OriginRules> RuntimeOrigins<R> {
     /// Whether the slot allows this serialized origin (what a request's `Origin` header carries).
     pub fn allows(&self, origin: &str) -> bool {
         HeaderValue::from_str(origin).is_ok_and(|v| self.slot.allow::<R>(&v).is_some())
+    }
+
+    fn install_predicate(
+        &self,
+        predicate: Box<dyn Fn(&str) -> bool + Send + Sync>,
+    ) -> Result<(), OriginsError> {
+        self.slot
+            .set
+            .set(Configured::Predicate(predicate))
+            .map_err(|_| OriginsError::AlreadySet)
     }
 
     fn fill(&self, var: Option<&str>, list: &str) -> Result<(), OriginsError> {
@@ -242,6 +229,52 @@ impl<R: OriginRules> RuntimeOrigins<R> {
             .set
             .set(Configured::Listed(matcher))
             .map_err(|_| OriginsError::AlreadySet)
+    }
+}
+
+impl RuntimeOrigins<NoCredentials> {
+    /// Fills the slot with a predicate, for origins no list can describe.
+    ///
+    /// The predicate is only asked about well-formed serialized origins (`scheme://host[:port]`, lowercase,
+    /// never `null`). What it accepts is echoed back.
+    ///
+    /// ```
+    /// use cors_runtime::{runtime_origins::NoCredentials, RuntimeOrigins};
+    ///
+    /// static TENANTS: RuntimeOrigins<NoCredentials> = RuntimeOrigins::new();
+    /// TENANTS.set_predicate(|origin| origin.ends_with(".tenants.example.com")).unwrap();
+    /// assert!(TENANTS.allows("https://acme.tenants.example.com"));
+    /// assert!(!TENANTS.allows("null"));
+    /// ```
+    pub fn set_predicate<F>(&self, predicate: F) -> Result<(), OriginsError>
+    where
+        F: Fn(&str) -> bool + Send + Sync + 'static,
+    {
+        self.install_predicate(Box::new(predicate))
+    }
+}
+
+impl RuntimeOrigins<Credentialed> {
+    /// Fills a slot that credentialed policies may name with a predicate. Nothing can check a predicate, and
+    /// whatever it accepts may read your users' data: `|_| true` is `dangerously_reflect_any_origin` by
+    /// another name. Hence the name, which a reviewer cannot miss; prefer a list with patterns.
+    ///
+    /// The predicate is only asked about well-formed `https://` and loopback `http://` origins (lowercase,
+    /// never `null`), the origins a credentialed policy accepts.
+    ///
+    /// ```
+    /// use cors_runtime::RuntimeOrigins;
+    ///
+    /// static TENANTS: RuntimeOrigins = RuntimeOrigins::new();
+    /// TENANTS.dangerously_set_predicate(|origin| origin.ends_with(".tenants.example.com")).unwrap();
+    /// assert!(TENANTS.allows("https://acme.tenants.example.com"));
+    /// assert!(!TENANTS.allows("http://acme.tenants.example.com"));
+    /// ```
+    pub fn dangerously_set_predicate<F>(&self, predicate: F) -> Result<(), OriginsError>
+    where
+        F: Fn(&str) -> bool + Send + Sync + 'static,
+    {
+        self.install_predicate(Box::new(predicate))
     }
 }
 
