@@ -1,0 +1,76 @@
+//! Any bytes as `Access-Control-Request-Headers` lines (split at newlines): never a panic, always 204 or
+//! 403, and 204 only if every listed element is a header the policy allows (a reference model).
+#![no_main]
+
+mod common;
+
+use axum::body::Body;
+use axum::Router;
+use cors_runtime::request_headers::{MAX_BYTES, MAX_LINES, MAX_NAMES};
+use cors_runtime::{cors, routing::post};
+use http::{HeaderValue, Method, Request, StatusCode};
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+const ALLOWED: [&str; 3] = ["content-type", "x-request-id", "authorization"];
+
+#[cors(origins = ["https://app.example.com"], methods = [POST],
+       headers = ["content-type", "x-request-id", "authorization"], credentials)]
+async fn handler() -> &'static str {
+    "ok"
+}
+
+fn router() -> &'static Router {
+    static ROUTER: OnceLock<Router> = OnceLock::new();
+    ROUTER.get_or_init(|| Router::new().route("/", post(handler).into()))
+}
+
+/// The model: HTTP list syntax (commas, optional whitespace, empty elements skipped), names compared
+/// without case, within the documented bounds.
+fn model(lines: &[&[u8]]) -> bool {
+    let bytes: usize = lines.iter().map(|l| l.len()).sum();
+    if lines.len() > MAX_LINES || bytes > MAX_BYTES {
+        return false;
+    }
+    let names: Vec<&[u8]> = lines
+        .iter()
+        .flat_map(|l| l.split(|&b| b == b','))
+        .map(|e| e.trim_ascii())
+        .filter(|e| !e.is_empty())
+        .collect();
+    names.len() <= MAX_NAMES
+        && names
+            .iter()
+            .all(|n| ALLOWED.iter().any(|a| a.as_bytes().eq_ignore_ascii_case(n)))
+}
+
+fuzz_target!(|data: &[u8]| {
+    let lines: Vec<&[u8]> = data.split(|&b| b == b'\n').collect();
+    let mut req = Request::builder()
+        .method(Method::OPTIONS)
+        .uri("/")
+        .body(Body::empty())
+        .unwrap();
+    let headers = req.headers_mut();
+    headers.insert(
+        "origin",
+        HeaderValue::from_static("https://app.example.com"),
+    );
+    headers.insert(
+        "access-control-request-method",
+        HeaderValue::from_static("POST"),
+    );
+    for line in &lines {
+        match HeaderValue::from_bytes(line) {
+            Ok(v) => headers.append("access-control-request-headers", v),
+            Err(_) => return,
+        };
+    }
+    let status = common::call(router(), req).status();
+    let expected = if model(&lines) {
+        StatusCode::NO_CONTENT
+    } else {
+        StatusCode::FORBIDDEN
+    };
+    assert_eq!(status, expected, "{:?}", String::from_utf8_lossy(data));
+});
