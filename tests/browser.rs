@@ -536,12 +536,15 @@ async fn the_playground_page_shows_every_outcome_as_expected() {
         )
         .await
         .unwrap();
+    // Into target/ on every run (a test run leaves the tree clean); `CORS_UPDATE_SCREENSHOT=1` refreshes the
+    // README's copy in docs/.
     let png = client.screenshot().await.unwrap();
-    std::fs::write(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/docs/playground.png"),
-        png,
-    )
-    .unwrap();
+    let dir = if std::env::var_os("CORS_UPDATE_SCREENSHOT").is_some() {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/docs")
+    } else {
+        env!("CARGO_TARGET_TMPDIR")
+    };
+    std::fs::write(format!("{dir}/playground.png"), png).unwrap();
     client.close().await.unwrap();
 
     assert!(
