@@ -1,0 +1,94 @@
+//! The documentation that must match the code: `docs/diagnostics.md` is generated from the UI tests
+//! (`tests/ui/fail/*.rs` and their `.stderr`), so that every compile error is in the catalogue with its failing
+//! example and the exact message, which says how to fix it.
+//!
+//! After adding or changing a UI test: `CORS_BLESS_DOCS=1 cargo test --test docs`.
+
+use std::fmt::Write;
+use std::path::Path;
+
+/// Sections of the catalogue: a title, what it covers, and the file-name prefixes that belong to it.
+const SECTIONS: &[(&str, &str, &[&str])] = &[
+    ("Origins", "Each entry of `origins` must be a serialized origin (`scheme://host[:port]`, as browsers send it) or a pattern over whole labels.", &["origin_", "origins_", "pattern_", "star_mixed"]),
+    ("Credentials", "Combinations that would let other sites read your users' data, or that browsers reject.", &["origins_star_with_credentials", "http_origin_with", "public_suffix", "tld_pattern", "unused_opt_in", "refuse_disallowed"]),
+    ("Methods", "", &["method", "routed_under"]),
+    ("Request headers", "", &["header_"]),
+    ("Exposed headers", "", &["expose_"]),
+    ("Max-age and preflight status", "", &["max_age", "preflight_status"]),
+    ("Keys and values", "", &["unknown_key", "duplicate_key", "flag_with_value", "key_without_value", "list_form_key", "wrong_value_kind", "several_errors"]),
+    ("Named policies", "", &["named_policy"]),
+    ("Run-time origins", "", &["runtime_origins"]),
+    ("The handler and its routing", "", &["not_a", "not_async", "generic_handler", "method_with_receiver", "routed_with"]),
+];
+
+fn catalogue(root: &Path) -> String {
+    let dir = root.join("tests/ui/fail");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".rs").map(str::to_owned)
+        })
+        .collect();
+    names.sort();
+    let mut out = String::from(
+        "# Diagnostics catalogue\n\n\
+         Every compile error of `#[cors]`, `cors_policy!` and `cors_runtime::routing`, with the smallest program that\n\
+         shows it and the exact message, which says how to fix it. Generated from the UI tests in `tests/ui/fail/`\n\
+         (one file per mistake, named after it) by `tests/docs.rs`, which fails when this page and the tests disagree.\n\n",
+    );
+    // The section with the longest matching prefix.
+    let section_of = |name: &str| {
+        SECTIONS
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (_, _, prefixes))| prefixes.iter().map(move |p| (i, p)))
+            .filter(|(_, p)| name.starts_with(*p))
+            .max_by_key(|(_, p)| p.len())
+            .map(|(i, _)| i)
+            .unwrap_or_else(|| {
+                panic!("tests/ui/fail/{name}.rs belongs to no section of SECTIONS in tests/docs.rs")
+            })
+    };
+    for (title, _, _) in SECTIONS {
+        let anchor = title
+            .to_lowercase()
+            .replace(' ', "-")
+            .replace(['(', ')'], "");
+        writeln!(out, "- [{title}](#{anchor})").unwrap();
+    }
+    for (i, (title, about, _)) in SECTIONS.iter().enumerate() {
+        write!(out, "\n## {title}\n\n").unwrap();
+        if !about.is_empty() {
+            write!(out, "{about}\n\n").unwrap();
+        }
+        for name in names.iter().filter(|n| section_of(n) == i) {
+            let code = std::fs::read_to_string(dir.join(format!("{name}.rs"))).unwrap();
+            let stderr = std::fs::read_to_string(dir.join(format!("{name}.stderr"))).unwrap();
+            write!(
+                out,
+                "### `{name}`\n\n```rust\n{}\n```\n\n```text\n{}\n```\n\n",
+                code.trim_end(),
+                stderr.trim_end()
+            )
+            .unwrap();
+        }
+    }
+    out
+}
+
+#[test]
+fn the_diagnostics_catalogue_matches_the_ui_tests() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let generated = catalogue(root);
+    let path = root.join("docs/diagnostics.md");
+    if std::env::var_os("CORS_BLESS_DOCS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+        return;
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current == generated,
+        "docs/diagnostics.md is out of date with tests/ui/fail: run `CORS_BLESS_DOCS=1 cargo test --test docs`"
+    );
+}
