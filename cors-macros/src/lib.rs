@@ -16,7 +16,7 @@ mod validate;
 
 use proc_macro::TokenStream;
 
-/// Puts a CORS policy on an async axum handler. See `cors_runtime` for the keys and their meaning.
+// Documented (with examples) on its re-export, `cors_runtime::cors`, where users find it.
 #[proc_macro_attribute]
 pub fn cors(args: TokenStream, item: TokenStream) -> TokenStream {
     let args = syn::parse_macro_input!(args with attr::Args::parse);
@@ -38,8 +38,7 @@ pub fn cors(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
-/// Declares named policies, shared by many handlers with `#[cors(policy = NAME)]`.
-/// See `cors_runtime::cors_policy` for documentation.
+// Documented (with examples) on its re-export, `cors_runtime::cors_policy`, where users find it.
 #[proc_macro]
 pub fn cors_policy(input: TokenStream) -> TokenStream {
     let declarations = syn::parse_macro_input!(input as named::Declarations);

@@ -50,7 +50,77 @@ mod vary;
 #[doc(hidden)]
 pub use private as __private;
 
-pub use cors_macros::{cors, cors_policy};
+/// Puts a CORS policy on an async axum handler, checked at compile time.
+///
+/// Keys: `origins` (required), `methods`, `headers`, `expose`, `credentials`, `max_age`, `preflight_status`,
+/// `refuse_disallowed`, `policy` (a [`cors_policy!`]), and the opt-ins `dangerously_reflect_any_origin`,
+/// `dangerously_allow_insecure_origins`, `dangerously_allow_public_suffix_patterns`. The project's
+/// `docs/policy-reference.md` describes each; `docs/diagnostics.md` lists every compile error.
+///
+/// The function becomes a unit struct of the same name that [`routing`] accepts; the function as written stays
+/// callable as `name::handler(...)`:
+///
+/// ```
+/// use axum::Router;
+/// use cors_runtime::{cors, routing::get};
+///
+/// #[cors(origins = ["https://app.example.com", "http://localhost:*"], methods = [GET], max_age = 600)]
+/// async fn hello() -> &'static str {
+///     "hello"
+/// }
+///
+/// let app: Router = Router::new().route("/hello", get(hello).into());
+/// # let _ = hello::handler();
+/// ```
+///
+/// A policy that cannot work does not compile:
+///
+/// ```compile_fail
+/// use cors_runtime::cors;
+///
+/// #[cors(origins = "*", credentials)] // browsers reject `*` with credentials
+/// async fn profile() -> &'static str { "{}" }
+/// ```
+#[doc(inline)]
+pub use cors_macros::cors;
+
+/// Declares named policies, each shared by many handlers with `#[cors(policy = NAME, ...)]`.
+///
+/// Each declaration is `visibility NAME(keys of #[cors]);` and is checked where it is written, like an inline
+/// policy. A handler may add keys its named policy leaves out (typically `methods`, `headers`, `expose`), never
+/// change one it sets. A named policy is a `macro_rules!` macro of its name: private (this module and its
+/// children, after the declaration) or `pub(crate)` (anywhere in the crate by path), never `pub`.
+///
+/// ```
+/// use axum::Router;
+/// use cors_runtime::{cors, Annotated, routing::get};
+///
+/// mod policies {
+///     cors_runtime::cors_policy! {
+///         /// Our web app, with cookies.
+///         pub(crate) WEB_APP(origins = ["https://app.example.com"], credentials, max_age = 600);
+///     }
+/// }
+///
+/// #[cors(policy = policies::WEB_APP, methods = [GET], expose = ["x-total-count"])]
+/// async fn list_projects() -> &'static str {
+///     "[]"
+/// }
+///
+/// let app: Router = Router::new().route("/projects", get(list_projects).into());
+/// assert!(<list_projects as Annotated>::policy().credentials);
+/// ```
+///
+/// ```compile_fail
+/// cors_runtime::cors_policy! {
+///     WEB_APP(origins = ["https://app.example.com"], max_age = 600);
+/// }
+///
+/// #[cors_runtime::cors(policy = WEB_APP, max_age = 5)] // a handler cannot change a key its policy sets
+/// async fn list_projects() -> &'static str { "[]" }
+/// ```
+#[doc(inline)]
+pub use cors_macros::cors_policy;
 pub use policy::Policy;
 pub use preflight::is_preflight;
 pub use refusal::Refusal;
