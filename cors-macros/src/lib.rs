@@ -3,7 +3,7 @@
 //!
 //! The macro is a pipeline: [`attr`] parses the arguments keeping every token's span, [`handler`] checks the
 //! function, [`validate`] applies the shared rules of `cors-rules` and collects every error, and [`expand`]
-//! turns the checked [`model::Policy`] into code.
+//! turns the checked [`model::Policy`] into code. [`named`] carries `cors_policy!` declarations to their uses.
 #![forbid(unsafe_code)]
 
 mod attr;

@@ -4,6 +4,9 @@ use crate::runtime_origins::SlotRef;
 use http::header::{GetAll, ORIGIN};
 use http::{HeaderMap, HeaderValue};
 
+/// Up to this many exact origins are scanned; longer lists are binary-searched.
+const LINEAR_SCAN_MAX: usize = 8;
+
 /// The longest `Origin` value considered: a serialized origin is at most about 270 bytes
 /// (`https://` + a 253-byte host + `:65535`); anything longer is refused without being read.
 pub const MAX_ORIGIN_LEN: usize = 512;
@@ -66,11 +69,21 @@ impl OriginMatcher {
     /// are read only when those do not match.
     pub fn allow(&self, origin: &HeaderValue) -> Option<HeaderValue> {
         let bytes = origin.as_bytes();
-        if let Ok(i) = self
-            .exact
-            .binary_search_by(|e| (e.origin.len(), e.origin.as_bytes()).cmp(&(bytes.len(), bytes)))
-        {
-            return Some(self.exact[i].value.clone());
+        let found = if self.exact.len() <= LINEAR_SCAN_MAX {
+            // Short lists: one length comparison per entry beats a binary search's ordered comparisons.
+            self.exact
+                .iter()
+                .find(|e| e.origin.len() == bytes.len() && e.origin.as_bytes() == bytes)
+        } else {
+            self.exact
+                .binary_search_by(|e| {
+                    (e.origin.len(), e.origin.as_bytes()).cmp(&(bytes.len(), bytes))
+                })
+                .ok()
+                .map(|i| &self.exact[i])
+        };
+        if let Some(exact) = found {
+            return Some(exact.value.clone());
         }
         if self.patterns.iter().any(|p| p.matches(bytes)) {
             return Some(origin.clone());
@@ -254,6 +267,41 @@ mod tests {
             "https://FOO.com",
         ] {
             assert!(m.allow(&HeaderValue::from_static(bad)).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn long_lists_are_searched_like_short_ones() {
+        let mut names: Vec<String> = (0..40)
+            .map(|i| format!("https://app{i}.example.com"))
+            .collect();
+        names.sort_by(|a, b| (a.len(), a.as_bytes()).cmp(&(b.len(), b.as_bytes())));
+        let exact: Vec<ExactOrigin> = names
+            .iter()
+            .map(|n| {
+                let origin: &'static str = Box::leak(n.clone().into_boxed_str());
+                ExactOrigin {
+                    origin,
+                    value: HeaderValue::from_static(origin),
+                }
+            })
+            .collect();
+        let exact: &'static [ExactOrigin] = Box::leak(exact.into_boxed_slice());
+        for len in [1, LINEAR_SCAN_MAX, LINEAR_SCAN_MAX + 1, exact.len()] {
+            let m = OriginMatcher {
+                exact: &exact[..len],
+                patterns: &[],
+                runtime: &[],
+            };
+            for e in &exact[..len] {
+                assert!(m.allow(&e.value).is_some(), "{len}: {}", e.origin);
+            }
+            for e in &exact[len..] {
+                assert!(m.allow(&e.value).is_none(), "{len}: {}", e.origin);
+            }
+            assert!(m
+                .allow(&HeaderValue::from_static("https://app1.example.co"))
+                .is_none());
         }
     }
 
