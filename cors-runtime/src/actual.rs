@@ -113,11 +113,10 @@ where
                     "CORS request from a disallowed origin"
                 );
                 if policy.refuse_disallowed {
-                    let mut res = Response::new(Body::empty());
-                    *res.status_mut() = StatusCode::FORBIDDEN;
-                    decorate(policy, Verdict::Silent, res.headers_mut());
+                    // The 403 is built when polled: a `Response` in the future would make every
+                    // `CorsFuture` as large as one, and every move of it a copy of that size.
                     return CorsFuture {
-                        state: State::Refused(Some(res)),
+                        state: State::Refused(policy),
                     };
                 }
                 Verdict::Silent
@@ -144,7 +143,7 @@ enum State {
         policy: &'static Policy,
         verdict: Option<Verdict>,
     },
-    Refused(Option<Response>),
+    Refused(&'static Policy),
 }
 
 impl Future for CorsFuture {
@@ -165,7 +164,12 @@ impl Future for CorsFuture {
                 );
                 Poll::Ready(res)
             }
-            State::Refused(res) => Poll::Ready(res.take().unwrap_or_default()),
+            State::Refused(policy) => {
+                let mut res = Response::new(Body::empty());
+                *res.status_mut() = StatusCode::FORBIDDEN;
+                decorate(policy, Verdict::Silent, res.headers_mut());
+                Poll::Ready(res)
+            }
         }
     }
 }
