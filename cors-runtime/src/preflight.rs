@@ -32,6 +32,18 @@ const PREFLIGHT_VARY: HeaderValue = HeaderValue::from_static(
 
 /// Whether a request is a CORS preflight: `OPTIONS` with both `Origin` and `Access-Control-Request-Method`.
 /// Every other `OPTIONS` request belongs to the application.
+///
+/// ```
+/// use cors_runtime::is_preflight;
+/// use http::{HeaderMap, HeaderValue, Method};
+///
+/// let mut headers = HeaderMap::new();
+/// headers.insert("origin", HeaderValue::from_static("https://app.example.com"));
+/// assert!(!is_preflight(&Method::OPTIONS, &headers), "an OPTIONS request of the application's");
+/// headers.insert("access-control-request-method", HeaderValue::from_static("PUT"));
+/// assert!(is_preflight(&Method::OPTIONS, &headers));
+/// assert!(!is_preflight(&Method::GET, &headers));
+/// ```
 pub fn is_preflight(method: &Method, headers: &HeaderMap) -> bool {
     method == Method::OPTIONS
         && headers.contains_key(ORIGIN)

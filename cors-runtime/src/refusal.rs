@@ -3,6 +3,16 @@
 use core::fmt;
 
 /// The reason a preflight was refused, or an actual request got no CORS headers.
+///
+/// It is the `reason` field of the debug-level `tracing` event (target `cors_runtime`) logged for every refused
+/// request; its `Display` is what the event prints:
+///
+/// ```
+/// use cors_runtime::Refusal;
+///
+/// assert_eq!(Refusal::Origin.to_string(), "origin not allowed");
+/// assert_eq!(Refusal::MalformedMethod.to_string(), "malformed Access-Control-Request-Method header");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
     /// The `Origin` is not allowed by the policy.
