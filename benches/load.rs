@@ -67,6 +67,15 @@ fn mix() -> Vec<Case> {
             allow_origin: Some(PAGE),
         },
         Case {
+            name: "run-time origin GET",
+            method: Method::GET,
+            path: "/partner",
+            headers: vec![origin("https://partner.example")],
+            body: "",
+            status: StatusCode::OK,
+            allow_origin: Some("https://partner.example"),
+        },
+        Case {
             name: "disallowed GET",
             method: Method::GET,
             path: "/account",
@@ -193,6 +202,7 @@ fn serve(port: u16) {
             .await
             .unwrap();
         let (seen, _diagnostics) = app::diagnostics();
+        app::configure("https://partner.example").unwrap();
         axum::serve(listener, app::api(seen)).await.unwrap();
     });
 }

@@ -32,7 +32,7 @@ const ALLOWED_PORT: u16 = 7210;
 const OTHER_PORT: u16 = 7211;
 const CHROMIUM: &str = "/usr/bin/chromium";
 /// The rows the playground page shows (examples/playground/page.html).
-const PLAYGROUND_ROWS: usize = 13;
+const PLAYGROUND_ROWS: usize = 14;
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// What the server saw: handler runs and preflights, by name and path, and the last cookie.
@@ -509,6 +509,7 @@ async fn the_playground_page_shows_every_outcome_as_expected() {
     // Global: the API's requests run on the runtime's worker threads. Only this test installs one.
     tracing::subscriber::set_global_default(tracing_subscriber::registry().with(diagnostics))
         .unwrap();
+    playground::configure(&format!("http://localhost:{page_port}")).unwrap();
     serve(api_listener, playground::api(seen)).await;
     serve(page_listener, playground::page(&api_base, page_port)).await;
 

@@ -6,8 +6,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{Html, Response};
 use axum::{Json, Router};
-use cors_runtime::cors;
 use cors_runtime::routing::{get, put};
+use cors_runtime::{cors, cors_policy, OriginsError, RuntimeOrigins};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -58,7 +58,21 @@ async fn list_items(State(seen): State<Seen>) -> ([(&'static str, &'static str);
     )
 }
 
-#[cors(origins = ["http://127.0.0.1:*"], methods = [GET], credentials)]
+cors_policy! {
+    /// This page, on any port of the loopback address: shared by the handlers below, which add what they need.
+    THIS_PAGE(origins = ["http://127.0.0.1:*"]);
+}
+
+/// Partner origins, known only at start-up (`PLAYGROUND_PARTNER_ORIGINS`; by default the page's `localhost`
+/// origin, the one the "disallowed origin" rows use): see [`configure`].
+static PARTNERS: RuntimeOrigins = RuntimeOrigins::new();
+
+/// Fills the run-time origins, checked by the same rules as the attribute's: a bad entry is an error naming it.
+pub fn configure(partner_origins: &str) -> Result<(), OriginsError> {
+    PARTNERS.set_list(partner_origins)
+}
+
+#[cors(policy = THIS_PAGE, methods = [GET], credentials)]
 async fn account(State(seen): State<Seen>, headers: HeaderMap) -> String {
     seen.hit("account");
     let cookie = headers
@@ -73,19 +87,19 @@ struct Item {
     name: String,
 }
 
-#[cors(origins = ["http://127.0.0.1:*"], methods = [POST], headers = ["content-type"], credentials)]
+#[cors(policy = THIS_PAGE, methods = [POST], headers = ["content-type"], credentials)]
 async fn create_item(State(seen): State<Seen>, Json(item): Json<Item>) -> (StatusCode, String) {
     seen.hit("create_item");
     (StatusCode::CREATED, format!("created {}", item.name))
 }
 
-#[cors(origins = ["http://127.0.0.1:*"], methods = [PUT], headers = ["x-request-id"])]
+#[cors(policy = THIS_PAGE, methods = [PUT], headers = ["x-request-id"])]
 async fn update_item(State(seen): State<Seen>) -> &'static str {
     seen.hit("update_item");
     "updated"
 }
 
-#[cors(origins = ["http://127.0.0.1:*"], methods = [PATCH], headers = ["x-request-id"])]
+#[cors(policy = THIS_PAGE, methods = [PATCH], headers = ["x-request-id"])]
 async fn patch_item(State(seen): State<Seen>) -> &'static str {
     seen.hit("patch_item");
     "patched"
@@ -96,10 +110,16 @@ async fn delete_item(State(seen): State<Seen>) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
-#[cors(origins = ["http://127.0.0.1:*"], methods = [GET], refuse_disallowed)]
+#[cors(policy = THIS_PAGE, methods = [GET], refuse_disallowed)]
 async fn strict(State(seen): State<Seen>) -> &'static str {
     seen.hit("strict");
     "only for listed origins"
+}
+
+#[cors(origins = [PARTNERS], methods = [GET])]
+async fn partner(State(seen): State<Seen>) -> &'static str {
+    seen.hit("partner");
+    "for partner origins, set at start-up"
 }
 
 async fn no_cors(State(seen): State<Seen>) -> &'static str {
@@ -213,6 +233,7 @@ pub fn api(seen: Seen) -> Router {
         )
         .route("/account", get(account).into())
         .route("/strict", get(strict).into())
+        .route("/partner", get(partner).into())
         .route("/no-cors", axum::routing::get(no_cors))
         .route("/report", get(server_report).into())
         .layer(middleware::from_fn_with_state(seen.clone(), record))

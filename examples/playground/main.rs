@@ -5,6 +5,8 @@
 //! cargo run --example playground
 //! ```
 //! Ports: `PLAYGROUND_PAGE_PORT` (default 7000) and `PLAYGROUND_API_PORT` (default 7001), on 127.0.0.1 only.
+//! `PLAYGROUND_PARTNER_ORIGINS`: the origins `/partner` allows, set at run time (default: the page's
+//! `http://localhost:<page port>` origin).
 
 mod app;
 
@@ -26,6 +28,12 @@ async fn main() -> std::io::Result<()> {
         port("PLAYGROUND_PAGE_PORT", 7000),
         port("PLAYGROUND_API_PORT", 7001),
     );
+    let partners = std::env::var("PLAYGROUND_PARTNER_ORIGINS")
+        .unwrap_or_else(|_| format!("http://localhost:{page_port}"));
+    if let Err(e) = app::configure(&partners) {
+        eprintln!("PLAYGROUND_PARTNER_ORIGINS: {e}");
+        std::process::exit(2);
+    }
     let api_listener = tokio::net::TcpListener::bind(("127.0.0.1", api_port)).await?;
     let page_listener = tokio::net::TcpListener::bind(("127.0.0.1", page_port)).await?;
     let api_base = format!("http://127.0.0.1:{api_port}");
