@@ -1,9 +1,9 @@
 //! The `#[cors(...)]` attribute. Use it through `cors-runtime`, which re-exports it and holds everything
 //! the generated code needs; see that crate for documentation.
 //!
-//! The macro is a pipeline: [`attr`] parses the arguments keeping every token's span, [`handler`] checks the
-//! function, [`validate`] applies the shared rules of `cors-rules` and collects every error, and [`expand`]
-//! turns the checked [`model::Policy`] into code. [`named`] carries `cors_policy!` declarations to their uses.
+//! The macro is a pipeline: `attr.rs` parses the arguments keeping every token's span, `handler.rs` checks the
+//! function, `validate.rs` applies the shared rules of `cors-rules` and collects every error, and `expand.rs`
+//! turns the checked policy (`model.rs`) into code. `named.rs` carries `cors_policy!` declarations to their uses.
 #![forbid(unsafe_code)]
 
 mod attr;
