@@ -63,7 +63,11 @@ mod tests {
             assert_eq!(h.get_all(VARY).iter().count(), 1, "{extra} other headers");
             h.remove(VARY);
             append_origin(&mut h);
-            assert_eq!(h.get_all(VARY).iter().collect::<Vec<_>>(), ["Origin"], "{extra}");
+            assert_eq!(
+                h.get_all(VARY).iter().collect::<Vec<_>>(),
+                ["Origin"],
+                "{extra}"
+            );
         }
     }
 }
