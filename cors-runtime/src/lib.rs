@@ -127,6 +127,17 @@ pub use refusal::Refusal;
 pub use runtime_origins::{OriginsError, RuntimeOrigins};
 
 /// A handler annotated with `#[cors]`: the compiler implements this for the handler's unit struct.
+///
+/// ```
+/// use cors_runtime::{cors, policy::Origins, Annotated};
+///
+/// #[cors(origins = ["https://app.example.com"], refuse_disallowed)]
+/// async fn strict() {}
+///
+/// let policy = <strict as Annotated>::policy();
+/// assert_eq!(policy.name, "strict");
+/// assert!(policy.refuse_disallowed && matches!(policy.origins, Origins::Listed(_)));
+/// ```
 pub trait Annotated {
     /// The handler's policy.
     fn policy() -> &'static Policy;

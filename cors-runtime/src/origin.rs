@@ -65,8 +65,28 @@ pub struct OriginMatcher {
 impl OriginMatcher {
     /// The `Access-Control-Allow-Origin` value for `origin`, or `None` if it is not allowed.
     ///
-    /// Work is `O(log n)` comparisons over the exact origins plus one linear pass per pattern; run-time origins
-    /// are read only when those do not match.
+    /// Work is a scan of at most 8 exact origins or a binary search of more, plus one pass per pattern; run-time
+    /// origins are read only when those do not match.
+    ///
+    /// ```
+    /// use cors_runtime::origin::{ExactOrigin, HostPattern, OriginMatcher, OriginPattern, PortPattern};
+    /// use http::HeaderValue;
+    ///
+    /// // What `#[cors(origins = ["https://app.example.com", "https://*.example.org"])]` builds.
+    /// static EXACT: [ExactOrigin; 1] = [ExactOrigin {
+    ///     origin: "https://app.example.com",
+    ///     value: HeaderValue::from_static("https://app.example.com"),
+    /// }];
+    /// static PATTERNS: [OriginPattern; 1] = [OriginPattern {
+    ///     scheme: "https://",
+    ///     host: HostPattern::Subdomains(".example.org"),
+    ///     port: PortPattern::Default,
+    /// }];
+    /// let matcher = OriginMatcher { exact: &EXACT, patterns: &PATTERNS, runtime: &[] };
+    /// let allowed = |o: &'static str| matcher.allow(&HeaderValue::from_static(o)).is_some();
+    /// assert!(allowed("https://app.example.com") && allowed("https://a.b.example.org"));
+    /// assert!(!allowed("https://example.org") && !allowed("https://app.example.com.evil.net"));
+    /// ```
     pub fn allow(&self, origin: &HeaderValue) -> Option<HeaderValue> {
         let bytes = origin.as_bytes();
         let found = if self.exact.len() <= LINEAR_SCAN_MAX {
@@ -93,7 +113,16 @@ impl OriginMatcher {
 }
 
 impl OriginPattern {
-    /// Whether a serialized origin matches this pattern.
+    /// Whether a serialized origin matches this pattern: whole labels, the pattern's scheme and port only.
+    ///
+    /// ```
+    /// use cors_runtime::origin::{HostPattern, OriginPattern, PortPattern};
+    ///
+    /// // `http://localhost:*`
+    /// let p = OriginPattern { scheme: "http://", host: HostPattern::Exact("localhost"), port: PortPattern::Any };
+    /// assert!(p.matches(b"http://localhost:5173") && p.matches(b"http://localhost"));
+    /// assert!(!p.matches(b"http://localhost.evil.com:80") && !p.matches(b"https://localhost:5173"));
+    /// ```
     pub fn matches(&self, origin: &[u8]) -> bool {
         let Some(authority) = origin.strip_prefix(self.scheme.as_bytes()) else {
             return false;

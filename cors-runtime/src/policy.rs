@@ -89,6 +89,18 @@ pub enum Headers {
 
 impl Policy {
     /// Whether responses depend on the request's `Origin`, so that caches must be told (`Vary: Origin`).
+    ///
+    /// ```
+    /// use cors_runtime::{cors, Annotated};
+    ///
+    /// #[cors(origins = "*")]
+    /// async fn public() {}
+    /// #[cors(origins = ["https://app.example.com"])]
+    /// async fn private() {}
+    ///
+    /// assert!(!<public as Annotated>::policy().varies_by_origin());
+    /// assert!(<private as Annotated>::policy().varies_by_origin());
+    /// ```
     pub fn varies_by_origin(&self) -> bool {
         !matches!(self.origins, Origins::Any)
     }

@@ -65,7 +65,17 @@ impl<S> CorsMethodRouter<S>
 where
     S: Clone + Send + Sync + 'static,
 {
-    /// An empty router (every method answered with axum's usual 405).
+    /// An empty router (every method answered with axum's usual 405), to chain handlers onto.
+    ///
+    /// ```
+    /// use axum::Router;
+    /// use cors_runtime::{cors, routing::CorsMethodRouter};
+    ///
+    /// #[cors(origins = ["https://app.example.com"])]
+    /// async fn show() -> &'static str { "{}" }
+    ///
+    /// let app: Router = Router::new().route("/item", CorsMethodRouter::new().get(show).into());
+    /// ```
     pub fn new() -> Self {
         Self {
             router: MethodRouter::new(),

@@ -130,6 +130,18 @@ impl<R: OriginRules> RuntimeOrigins<R> {
 
     /// Fills the slot from the environment variable `var`, a comma-separated list (see [`set_list`](Self::set_list)).
     /// A missing or non-UTF-8 variable is an error; errors name the variable.
+    ///
+    /// ```
+    /// use cors_runtime::{OriginsError, RuntimeOrigins};
+    ///
+    /// static DEPLOYMENT: RuntimeOrigins = RuntimeOrigins::new();
+    /// match DEPLOYMENT.set_from_env("MY_SERVICE_CORS_ORIGINS") {
+    ///     Ok(()) => {}
+    ///     // To make the variable optional: unset means no extra origin.
+    ///     Err(OriginsError::EnvMissing(_)) => {}
+    ///     Err(bad) => panic!("CORS configuration: {bad}"),
+    /// }
+    /// ```
     pub fn set_from_env(&self, var: &str) -> Result<(), OriginsError> {
         match std::env::var(var) {
             Ok(list) => self.fill(Some(var), &list),
@@ -141,6 +153,17 @@ impl<R: OriginRules> RuntimeOrigins<R> {
     }
 
     /// Fills the slot from origins and patterns given one by one (from a configuration file, say).
+    ///
+    /// ```
+    /// use cors_runtime::RuntimeOrigins;
+    ///
+    /// static FROM_CONFIG: RuntimeOrigins = RuntimeOrigins::new();
+    /// let configured = vec!["https://a.example.com".to_string(), "https://*.b.example.com".to_string()];
+    /// FROM_CONFIG.set(&configured).unwrap();
+    /// assert!(FROM_CONFIG.is_set());
+    /// assert!(FROM_CONFIG.allows("https://x.b.example.com"));
+    /// assert!(!FROM_CONFIG.allows("https://b.example.com"));
+    /// ```
     pub fn set<I>(&self, origins: I) -> Result<(), OriginsError>
     where
         I: IntoIterator,
@@ -150,12 +173,13 @@ impl<R: OriginRules> RuntimeOrigins<R> {
         self.install(None, entries.iter().map(String::as_str))
     }
 
-    /// Whether the slot has been filled.
+    /// Whether the slot has been filled (see [`set`](Self::set) for an example).
     pub fn is_set(&self) -> bool {
         self.slot.set.get().is_some()
     }
 
-    /// Whether the slot allows this serialized origin (what a request's `Origin` header carries).
+    /// Whether the slot allows this serialized origin (what a request's `Origin` header carries); a slot that
+    /// was never filled allows none. See [`set`](Self::set) for an example.
     pub fn allows(&self, origin: &str) -> bool {
         HeaderValue::from_str(origin).is_ok_and(|v| self.slot.allow::<R>(&v).is_some())
     }
@@ -418,7 +442,20 @@ fn pattern(p: &rules::OriginPattern) -> OriginPattern {
     }
 }
 
-/// Why a [`RuntimeOrigins`] slot was not filled.
+/// Why a [`RuntimeOrigins`] slot was not filled. Its `Display` names the source and the entry, and says how to
+/// fix it.
+///
+/// ```
+/// use cors_runtime::{OriginsError, RuntimeOrigins};
+///
+/// let slot: RuntimeOrigins = RuntimeOrigins::new();
+/// match slot.set_list("https://ok.example.com, https://*.github.io") {
+///     Err(OriginsError::Entry { index, entry, .. }) => {
+///         assert_eq!((index, entry.as_str()), (2, "https://*.github.io"));
+///     }
+///     other => panic!("{other:?}"),
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum OriginsError {
