@@ -33,10 +33,19 @@ impl Parse for Declarations {
             let attrs = input.call(Attribute::parse_outer)?;
             let vis: Visibility = input.parse()?;
             let name: Ident = input.parse()?;
+            if !input.peek(syn::token::Paren) {
+                return Err(input.error(format!(
+                    "a named policy is declared as `NAME(keys of #[cors]);`, e.g. \
+                     `{name}(origins = [\"https://app.example.com\"], credentials);`"
+                )));
+            }
             let content;
             syn::parenthesized!(content in input);
             let tokens: TokenStream = content.fork().parse()?;
             let args = Args::parse(&content)?;
+            if !input.peek(Token![;]) {
+                return Err(input.error(format!("end the declaration of `{name}` with `;`")));
+            }
             input.parse::<Token![;]>()?;
             all.push(Declaration {
                 attrs,
