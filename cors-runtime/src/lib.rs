@@ -1,8 +1,8 @@
 //! CORS as a property of the axum handler, checked by the compiler.
 //!
 //! ```
-//! use axum::{http::StatusCode, Json, Router};
-//! use cors_runtime::{cors, routing::{get, post}};
+//! use axum::{http::StatusCode, Json};
+//! use cors_runtime::{cors, routing::{get, post}, Router};
 //!
 //! #[cors(origins = ["https://app.example.com", "https://*.staging.example.com"],
 //!        methods = [GET], credentials, expose = ["x-total-count"], max_age = 600)]
@@ -17,16 +17,20 @@
 //!     StatusCode::CREATED
 //! }
 //!
-//! let app: Router = Router::new().route("/items", get(list_items).post(create_item).into());
+//! let app: Router = Router::new().route("/items", get(list_items).post(create_item));
+//! // axum::serve(listener, app).await
 //! ```
 //!
 //! - The policy is checked at compile time: `origins = "*"` with `credentials`, a malformed origin, a
 //!   forbidden header and every other mistake the protocol makes meaningless is a compile error that points
 //!   at the offending token.
-//! - Every response of an annotated handler carries the policy's headers, extractor rejections included.
-//! - [`routing`] answers `OPTIONS` preflights for every path with an annotated handler, each method by the
-//!   policy of its own handler, before any extractor or handler code runs.
-//! - Header values are built by the compiler; a request costs a lookup and a few header inserts.
+//! - [`Router`] is axum's router with CORS in front of it: it answers `OPTIONS` preflights for every path with
+//!   an annotated handler, each method by the policy of its own handler, before any layer the application added
+//!   (authentication, body limits, rate limits), and puts the policy's headers on every response of that route
+//!   and method: the handler's, extractor rejections, and the 401 or 413 of the application's middleware.
+//! - Add layers with [`Router::layer`], as in axum; a layer wrapped around the finished router from outside
+//!   stands in front of CORS.
+//! - Header values are built by the compiler; a request costs a route lookup and a few header inserts.
 //!
 //! The annotated function becomes a unit struct of the same name, which [`routing`] accepts like a handler.
 //! The function as written stays callable as `name::handler(...)`.
@@ -35,17 +39,21 @@
 
 extern crate self as cors_runtime;
 
-mod actual;
-pub mod origin;
 pub mod policy;
-mod preflight;
 #[doc(hidden)]
 pub mod private;
+mod protocol;
 mod refusal;
-pub mod request_headers;
 pub mod routing;
 pub mod runtime_origins;
-mod vary;
+
+/// Origin matching: what `#[cors(origins = [...])]` compiles to.
+pub mod origin {
+    pub use crate::protocol::origin::MAX_ORIGIN_LEN;
+    pub use crate::protocol::origin_list::{ExactOrigin, HostPattern, OriginPattern, PortPattern};
+    pub use crate::protocol::origin_matcher::OriginMatcher;
+}
+pub use protocol::request_headers;
 
 #[doc(hidden)]
 pub use private as __private;
@@ -61,15 +69,14 @@ pub use private as __private;
 /// callable as `name::handler(...)`:
 ///
 /// ```
-/// use axum::Router;
-/// use cors_runtime::{cors, routing::get};
+/// use cors_runtime::{cors, routing::get, Router};
 ///
 /// #[cors(origins = ["https://app.example.com", "http://localhost:*"], methods = [GET], max_age = 600)]
 /// async fn hello() -> &'static str {
 ///     "hello"
 /// }
 ///
-/// let app: Router = Router::new().route("/hello", get(hello).into());
+/// let app: Router = Router::new().route("/hello", get(hello));
 /// # let _ = hello::handler();
 /// ```
 ///
@@ -92,8 +99,7 @@ pub use cors_macros::cors;
 /// children, after the declaration) or `pub(crate)` (anywhere in the crate by path), never `pub`.
 ///
 /// ```
-/// use axum::Router;
-/// use cors_runtime::{cors, Annotated, routing::get};
+/// use cors_runtime::{cors, Annotated, routing::get, Router};
 ///
 /// mod policies {
 ///     cors_runtime::cors_policy! {
@@ -107,7 +113,7 @@ pub use cors_macros::cors;
 ///     "[]"
 /// }
 ///
-/// let app: Router = Router::new().route("/projects", get(list_projects).into());
+/// let app: Router = Router::new().route("/projects", get(list_projects));
 /// assert!(<list_projects as Annotated>::policy().credentials);
 /// ```
 ///
@@ -122,8 +128,9 @@ pub use cors_macros::cors;
 #[doc(inline)]
 pub use cors_macros::cors_policy;
 pub use policy::Policy;
-pub use preflight::is_preflight;
+pub use protocol::preflight::is_preflight;
 pub use refusal::Refusal;
+pub use routing::router::Router;
 pub use runtime_origins::{OriginsError, RuntimeOrigins};
 
 /// A handler annotated with `#[cors]`: the compiler implements this for the handler's unit struct.

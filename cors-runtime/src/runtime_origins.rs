@@ -7,8 +7,7 @@
 //! nothing panics, at start-up or at the first request.
 //!
 //! ```
-//! use axum::Router;
-//! use cors_runtime::{cors, routing::get, RuntimeOrigins};
+//! use cors_runtime::{cors, routing::get, Router, RuntimeOrigins};
 //!
 //! static DEPLOYMENT: RuntimeOrigins = RuntimeOrigins::new();
 //!
@@ -18,7 +17,7 @@
 //! fn app() -> Result<Router, cors_runtime::OriginsError> {
 //!     // In a real service: DEPLOYMENT.set_from_env("CORS_ORIGINS")?;
 //!     DEPLOYMENT.set_list("https://staging.example.com, https://*.preview.example.com")?;
-//!     Ok(Router::new().route("/profile", get(profile).into()))
+//!     Ok(Router::new().route("/profile", get(profile)))
 //! }
 //! # app().unwrap();
 //! # assert!(DEPLOYMENT.allows("https://pr-7.preview.example.com"));
@@ -28,9 +27,8 @@
 //! The listed origins of the attribute are matched first; the slot is read only for an origin they do not
 //! allow. Until it is set, a slot allows no origin.
 
-use crate::origin::{
-    is_tuple_origin, split_port, ExactOrigin, HostPattern, OriginMatcher, OriginPattern,
-    PortPattern,
+use crate::protocol::origin_list::{
+    allow_listed, is_tuple_origin, split_port, ExactOrigin, HostPattern, OriginPattern, PortPattern,
 };
 use cors_rules::origin::{self as rules, parse_origin, AllowedOrigin, CredentialRisk};
 use http::HeaderValue;
@@ -97,7 +95,10 @@ pub struct OriginSlot {
 }
 
 enum Configured {
-    Listed(OriginMatcher),
+    Listed {
+        exact: &'static [ExactOrigin],
+        patterns: &'static [OriginPattern],
+    },
     Predicate(Box<dyn Fn(&str) -> bool + Send + Sync>),
 }
 
@@ -244,14 +245,13 @@ impl<R: OriginRules> RuntimeOrigins<R> {
                 }
             })
             .collect();
-        let matcher = OriginMatcher {
+        let listed = Configured::Listed {
             exact: Box::leak(exact.into_boxed_slice()),
             patterns: Box::leak(patterns.into_boxed_slice()),
-            runtime: &[],
         };
         self.slot
             .set
-            .set(Configured::Listed(matcher))
+            .set(listed)
             .map_err(|_| OriginsError::AlreadySet)
     }
 }
@@ -318,7 +318,11 @@ impl fmt::Debug for OriginSlot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.set.get() {
             None => f.write_str("RuntimeOrigins(unset)"),
-            Some(Configured::Listed(m)) => f.debug_tuple("RuntimeOrigins").field(m).finish(),
+            Some(Configured::Listed { exact, patterns }) => f
+                .debug_struct("RuntimeOrigins")
+                .field("exact", exact)
+                .field("patterns", patterns)
+                .finish(),
             Some(Configured::Predicate(_)) => f.write_str("RuntimeOrigins(predicate)"),
         }
     }
@@ -336,7 +340,7 @@ impl OriginSlot {
         origin: &HeaderValue,
     ) -> Option<HeaderValue> {
         match self.set.get()? {
-            Configured::Listed(matcher) => matcher.allow(origin),
+            Configured::Listed { exact, patterns } => allow_listed(exact, patterns, origin),
             Configured::Predicate(predicate) => {
                 let bytes = origin.as_bytes();
                 let shape_ok =

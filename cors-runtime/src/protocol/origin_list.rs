@@ -1,15 +1,12 @@
-//! Matching a request's `Origin` against a policy, in time independent of the number of listed origins.
+//! Literal origins and origin patterns: matching a serialized origin against a list, on whole labels.
+//!
+//! Both the attribute's origins (built by the compiler) and [`RuntimeOrigins`](crate::RuntimeOrigins) (built at
+//! start-up) are lists of this kind.
 
-use crate::runtime_origins::SlotRef;
-use http::header::{GetAll, ORIGIN};
-use http::{HeaderMap, HeaderValue};
+use http::HeaderValue;
 
 /// Up to this many exact origins are scanned; longer lists are binary-searched.
 const LINEAR_SCAN_MAX: usize = 8;
-
-/// The longest `Origin` value considered: a serialized origin is at most about 270 bytes
-/// (`https://` + a 253-byte host + `:65535`); anything longer is refused without being read.
-pub const MAX_ORIGIN_LEN: usize = 512;
 
 /// One listed origin and its prepared `Access-Control-Allow-Origin` value.
 #[derive(Debug)]
@@ -51,65 +48,32 @@ pub enum PortPattern {
     Any,
 }
 
-/// The listed origins of a policy: exact origins sorted by length then bytes (binary search), and patterns.
-#[derive(Debug)]
-pub struct OriginMatcher {
-    /// Sorted by `(len, bytes)`; the macro sorts them.
-    pub exact: &'static [ExactOrigin],
-    /// Checked in order after the exact origins.
-    pub patterns: &'static [OriginPattern],
-    /// Origins set at run time ([`RuntimeOrigins`](crate::RuntimeOrigins)), read last.
-    pub runtime: &'static [SlotRef],
-}
-
-impl OriginMatcher {
-    /// The `Access-Control-Allow-Origin` value for `origin`, or `None` if it is not allowed.
-    ///
-    /// Work is a scan of at most 8 exact origins or a binary search of more, plus one pass per pattern; run-time
-    /// origins are read only when those do not match.
-    ///
-    /// ```
-    /// use cors_runtime::origin::{ExactOrigin, HostPattern, OriginMatcher, OriginPattern, PortPattern};
-    /// use http::HeaderValue;
-    ///
-    /// // What `#[cors(origins = ["https://app.example.com", "https://*.example.org"])]` builds.
-    /// static EXACT: [ExactOrigin; 1] = [ExactOrigin {
-    ///     origin: "https://app.example.com",
-    ///     value: HeaderValue::from_static("https://app.example.com"),
-    /// }];
-    /// static PATTERNS: [OriginPattern; 1] = [OriginPattern {
-    ///     scheme: "https://",
-    ///     host: HostPattern::Subdomains(".example.org"),
-    ///     port: PortPattern::Default,
-    /// }];
-    /// let matcher = OriginMatcher { exact: &EXACT, patterns: &PATTERNS, runtime: &[] };
-    /// let allowed = |o: &'static str| matcher.allow(&HeaderValue::from_static(o)).is_some();
-    /// assert!(allowed("https://app.example.com") && allowed("https://a.b.example.org"));
-    /// assert!(!allowed("https://example.org") && !allowed("https://app.example.com.evil.net"));
-    /// ```
-    pub fn allow(&self, origin: &HeaderValue) -> Option<HeaderValue> {
-        let bytes = origin.as_bytes();
-        let found = if self.exact.len() <= LINEAR_SCAN_MAX {
-            // Short lists: one length comparison per entry beats a binary search's ordered comparisons.
-            self.exact
-                .iter()
-                .find(|e| e.origin.len() == bytes.len() && e.origin.as_bytes() == bytes)
-        } else {
-            self.exact
-                .binary_search_by(|e| {
-                    (e.origin.len(), e.origin.as_bytes()).cmp(&(bytes.len(), bytes))
-                })
-                .ok()
-                .map(|i| &self.exact[i])
-        };
-        if let Some(exact) = found {
-            return Some(exact.value.clone());
-        }
-        if self.patterns.iter().any(|p| p.matches(bytes)) {
-            return Some(origin.clone());
-        }
-        self.runtime.iter().find_map(|slot| slot.allow(origin))
+/// The `Access-Control-Allow-Origin` value for `origin` if `exact` (sorted by `(len, bytes)`) or `patterns`
+/// allow it. Work is a scan of at most 8 exact origins or a binary search of more, plus one pass per pattern.
+pub(crate) fn allow_listed(
+    exact: &[ExactOrigin],
+    patterns: &[OriginPattern],
+    origin: &HeaderValue,
+) -> Option<HeaderValue> {
+    let bytes = origin.as_bytes();
+    let found = if exact.len() <= LINEAR_SCAN_MAX {
+        // Short lists: one length comparison per entry beats a binary search's ordered comparisons.
+        exact
+            .iter()
+            .find(|e| e.origin.len() == bytes.len() && e.origin.as_bytes() == bytes)
+    } else {
+        exact
+            .binary_search_by(|e| (e.origin.len(), e.origin.as_bytes()).cmp(&(bytes.len(), bytes)))
+            .ok()
+            .map(|i| &exact[i])
+    };
+    if let Some(exact) = found {
+        return Some(exact.value.clone());
     }
+    patterns
+        .iter()
+        .any(|p| p.matches(bytes))
+        .then(|| origin.clone())
 }
 
 impl OriginPattern {
@@ -191,27 +155,6 @@ pub(crate) fn is_tuple_origin(origin: &[u8]) -> bool {
     host_ok && port.is_none_or(is_port)
 }
 
-/// What a request's `Origin` header says, read once per request.
-#[derive(Debug)]
-pub(crate) enum RequestOrigin<'a> {
-    /// No `Origin` header: not a CORS request.
-    Absent,
-    /// Exactly one value of acceptable length.
-    One(&'a HeaderValue),
-    /// Several `Origin` lines, or an oversized value: refused without further reading.
-    Malformed,
-}
-
-pub(crate) fn request_origin(headers: &HeaderMap) -> RequestOrigin<'_> {
-    let values: GetAll<'_, HeaderValue> = headers.get_all(ORIGIN);
-    let mut iter = values.iter();
-    match (iter.next(), iter.next()) {
-        (None, _) => RequestOrigin::Absent,
-        (Some(v), None) if v.len() <= MAX_ORIGIN_LEN => RequestOrigin::One(v),
-        _ => RequestOrigin::Malformed,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,13 +222,9 @@ mod tests {
 
     #[test]
     fn exact_lookup_does_not_accept_shared_suffixes() {
-        let m = OriginMatcher {
-            exact: &EXACT,
-            patterns: &[],
-            runtime: &[],
-        };
+        let allow = |o: &HeaderValue| allow_listed(&EXACT, &[], o);
         for good in ["https://foo.com", "https://bar.com", "https://app.foo.com"] {
-            assert_eq!(m.allow(&HeaderValue::from_static(good)).unwrap(), good);
+            assert_eq!(allow(&HeaderValue::from_static(good)).unwrap(), good);
         }
         for bad in [
             "https://barfoo.com",
@@ -295,7 +234,7 @@ mod tests {
             "https://foo.com.",
             "https://FOO.com",
         ] {
-            assert!(m.allow(&HeaderValue::from_static(bad)).is_none(), "{bad}");
+            assert!(allow(&HeaderValue::from_static(bad)).is_none(), "{bad}");
         }
     }
 
@@ -317,20 +256,14 @@ mod tests {
             .collect();
         let exact: &'static [ExactOrigin] = Box::leak(exact.into_boxed_slice());
         for len in [1, LINEAR_SCAN_MAX, LINEAR_SCAN_MAX + 1, exact.len()] {
-            let m = OriginMatcher {
-                exact: &exact[..len],
-                patterns: &[],
-                runtime: &[],
-            };
+            let allow = |o: &HeaderValue| allow_listed(&exact[..len], &[], o);
             for e in &exact[..len] {
-                assert!(m.allow(&e.value).is_some(), "{len}: {}", e.origin);
+                assert!(allow(&e.value).is_some(), "{len}: {}", e.origin);
             }
             for e in &exact[len..] {
-                assert!(m.allow(&e.value).is_none(), "{len}: {}", e.origin);
+                assert!(allow(&e.value).is_none(), "{len}: {}", e.origin);
             }
-            assert!(m
-                .allow(&HeaderValue::from_static("https://app1.example.co"))
-                .is_none());
+            assert!(allow(&HeaderValue::from_static("https://app1.example.co")).is_none());
         }
     }
 

@@ -1,0 +1,69 @@
+//! The policies of one path: which annotated handler serves which method. Preflights are answered, and actual
+//! requests decorated, by the policy of the handler routed for the method (never another method's).
+
+use crate::policy::Policy;
+use http::Method;
+
+/// Which requested methods an entry serves.
+#[derive(Debug, Clone)]
+pub(crate) enum Routed {
+    /// A handler routed for this method (`get` also serves `HEAD`, as axum routes it).
+    Method(Method),
+    /// A handler routed with `any`.
+    Any,
+}
+
+/// One annotated handler on the path.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub(crate) routed: Routed,
+    pub(crate) policy: &'static Policy,
+}
+
+/// The annotated handlers of one path, built with the router and shared (not copied) by every request.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct PathPolicies {
+    entries: Vec<Entry>,
+}
+
+impl PathPolicies {
+    pub(crate) fn push(&mut self, routed: Routed, policy: &'static Policy) {
+        self.entries.push(Entry { routed, policy });
+    }
+
+    /// Adds another chain's handlers for the same path (axum has already refused overlapping methods).
+    pub(crate) fn extend(&mut self, other: &PathPolicies) {
+        self.entries.extend(other.entries.iter().cloned());
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry serving an actual request's method (see [`find`](Self::find)); `Method`s compare without
+    /// touching their bytes.
+    #[inline]
+    pub(crate) fn for_request(&self, method: &Method) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .find(|e| matches!(&e.routed, Routed::Method(m) if m == method))
+            .or_else(|| self.find(method.as_str().as_bytes()))
+    }
+
+    /// The entry serving `method` (as the request line or `Access-Control-Request-Method` spells it): its own
+    /// handler, else `GET`'s for `HEAD` (axum routes `HEAD` there), else an `any` handler.
+    pub(crate) fn find(&self, method: &[u8]) -> Option<&Entry> {
+        let routed_for = |name: &[u8]| {
+            self.entries.iter().find(
+                move |e| matches!(&e.routed, Routed::Method(m) if m.as_str().as_bytes() == name),
+            )
+        };
+        routed_for(method)
+            .or_else(|| (method == b"HEAD").then(|| routed_for(b"GET")).flatten())
+            .or_else(|| {
+                self.entries
+                    .iter()
+                    .find(|e| matches!(e.routed, Routed::Any))
+            })
+    }
+}

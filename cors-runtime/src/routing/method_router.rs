@@ -1,0 +1,261 @@
+//! `get`, `post`, … and [`CorsMethodRouter`]: axum's method routing, plus the policy of each annotated handler.
+
+use crate::private::{method, AllowsMethod, CorsHandler, UseCorsRouter};
+use crate::protocol::path_policies::{PathPolicies, Routed};
+use crate::routing::endpoint::Endpoint;
+use axum::handler::Handler;
+use axum::response::IntoResponse;
+use axum::routing::{MethodFilter, MethodRouter, Route};
+use http::{Method, Request};
+use std::convert::Infallible;
+use std::marker::PhantomData;
+use tower_layer::Layer;
+use tower_service::Service;
+
+/// The handlers of one path: axum's [`MethodRouter`], plus the CORS policy of each annotated handler.
+///
+/// Pass it to [`Router::route`](crate::Router::route). Plain axum method routers are accepted there too.
+///
+/// ```
+/// use cors_runtime::{cors, routing::CorsMethodRouter, Router};
+///
+/// #[cors(origins = ["https://app.example.com"])]
+/// async fn show() -> &'static str { "{}" }
+///
+/// let app: Router = Router::new().route("/item", CorsMethodRouter::new().get(show));
+/// ```
+#[must_use = "pass it to `Router::route(path, ...)`"]
+pub struct CorsMethodRouter<S = ()> {
+    pub(crate) router: MethodRouter<S>,
+    pub(crate) policies: PathPolicies,
+}
+
+impl<S> std::fmt::Debug for CorsMethodRouter<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CorsMethodRouter")
+            .field("policies", &self.policies)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<S> Default for CorsMethodRouter<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<S> From<MethodRouter<S>> for CorsMethodRouter<S> {
+    /// A plain axum method router: its handlers have no CORS policy.
+    fn from(router: MethodRouter<S>) -> Self {
+        Self {
+            router,
+            policies: PathPolicies::default(),
+        }
+    }
+}
+
+/// Refused at compile time: an axum `Router` would never answer this chain's preflights, nor put CORS headers in
+/// front of its layers. Route it on [`cors_runtime::Router`](crate::Router) instead.
+impl<S> From<CorsMethodRouter<S>> for MethodRouter<S>
+where
+    S: UseCorsRouter<CorsMethodRouter<S>>,
+{
+    fn from(_: CorsMethodRouter<S>) -> Self {
+        unreachable!("`UseCorsRouter` has no implementations")
+    }
+}
+
+impl<S> CorsMethodRouter<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    /// An empty router (every method answered with axum's usual 405), to chain handlers onto.
+    pub fn new() -> Self {
+        MethodRouter::new().into()
+    }
+
+    /// Wraps every handler of this path, and its 405 answer, in `layer`, as [`MethodRouter::layer`] does.
+    /// CORS stays in front of it: preflights never reach it, and its own answers carry the policy's headers.
+    ///
+    /// ```
+    /// use axum::{extract::Request, middleware::{from_fn, Next}, response::Response};
+    /// use cors_runtime::{cors, routing::get, Router};
+    ///
+    /// async fn audit(req: Request, next: Next) -> Response { next.run(req).await }
+    ///
+    /// #[cors(origins = ["https://app.example.com"])]
+    /// async fn show() -> &'static str { "{}" }
+    ///
+    /// let app: Router = Router::new().route("/item", get(show).layer(from_fn(audit)));
+    /// ```
+    pub fn layer<L>(self, layer: L) -> Self
+    where
+        L: Layer<Route> + Clone + Send + Sync + 'static,
+        L::Service: Service<Request<axum::body::Body>> + Clone + Send + Sync + 'static,
+        <L::Service as Service<Request<axum::body::Body>>>::Response: IntoResponse + 'static,
+        <L::Service as Service<Request<axum::body::Body>>>::Error: Into<Infallible> + 'static,
+        <L::Service as Service<Request<axum::body::Body>>>::Future: Send + 'static,
+    {
+        Self {
+            router: self.router.layer(layer),
+            policies: self.policies,
+        }
+    }
+
+    /// Wraps every handler of this path in `layer`, as [`MethodRouter::route_layer`] does (not the 405 answer).
+    pub fn route_layer<L>(self, layer: L) -> Self
+    where
+        L: Layer<Route> + Clone + Send + Sync + 'static,
+        L::Service:
+            Service<Request<axum::body::Body>, Error = Infallible> + Clone + Send + Sync + 'static,
+        <L::Service as Service<Request<axum::body::Body>>>::Response: IntoResponse + 'static,
+        <L::Service as Service<Request<axum::body::Body>>>::Future: Send + 'static,
+    {
+        Self {
+            router: self.router.route_layer(layer),
+            policies: self.policies,
+        }
+    }
+
+    /// The handler for methods no handler of this path serves, as [`MethodRouter::fallback`] sets it.
+    /// Preflights never reach it.
+    pub fn fallback<H, T>(self, handler: H) -> Self
+    where
+        H: Handler<T, S>,
+        T: 'static,
+    {
+        Self {
+            router: self.router.fallback(handler),
+            policies: self.policies,
+        }
+    }
+}
+
+/// Where a handler is being routed.
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum On {
+    /// One method.
+    Method(MethodFilter, Method),
+    /// Every method.
+    Any,
+}
+
+/// A handler `routing` accepts: an annotated one (`#[cors]`) or any plain axum handler.
+///
+/// The type parameter `T` is a marker that tells the two apart, as axum's own `Handler<T, S>` does.
+pub trait IntoEndpoint<T, S>: Sized {
+    #[doc(hidden)]
+    fn register(self, on: On, router: CorsMethodRouter<S>) -> CorsMethodRouter<S>;
+}
+
+/// Marker for plain axum handlers.
+#[doc(hidden)]
+pub struct Plain<T>(PhantomData<fn() -> T>);
+/// Marker for annotated handlers.
+#[doc(hidden)]
+pub struct Annotated<H, T>(PhantomData<fn() -> (H, T)>);
+
+fn add<H, T, S>(handler: H, on: On, mut r: CorsMethodRouter<S>) -> CorsMethodRouter<S>
+where
+    H: Handler<T, S>,
+    T: 'static,
+    S: Clone + Send + Sync + 'static,
+{
+    r.router = match on {
+        On::Method(filter, _) => r.router.on(filter, handler),
+        On::Any => r.router.fallback(handler),
+    };
+    r
+}
+
+impl<H, T, S> IntoEndpoint<Plain<T>, S> for H
+where
+    H: Handler<T, S>,
+    T: 'static,
+    S: Clone + Send + Sync + 'static,
+{
+    fn register(self, on: On, router: CorsMethodRouter<S>) -> CorsMethodRouter<S> {
+        add(self, on, router)
+    }
+}
+
+impl<H, T, S> IntoEndpoint<Annotated<H, T>, S> for H
+where
+    H: CorsHandler<T, S>,
+    T: 'static,
+    S: Clone + Send + Sync + 'static,
+{
+    fn register(self, on: On, mut router: CorsMethodRouter<S>) -> CorsMethodRouter<S> {
+        let routed = match &on {
+            On::Method(_, m) => Routed::Method(m.clone()),
+            On::Any => Routed::Any,
+        };
+        router.policies.push(routed, H::policy());
+        add(Endpoint::<H, T>::new(self), on, router)
+    }
+}
+
+/// Holds when a handler may be routed under method `M`: always for plain handlers, and for annotated ones
+/// when their policy lists `M`.
+#[doc(hidden)]
+pub trait RoutableAs<M> {}
+impl<T, M> RoutableAs<M> for Plain<T> {}
+impl<H: AllowsMethod<M>, T, M> RoutableAs<M> for Annotated<H, T> {}
+
+macro_rules! method_routes {
+    ($($name:ident => $method:ident),* $(,)?) => {
+        $(
+            #[doc = concat!("Route `", stringify!($method), "` requests to `handler`, annotated with `#[cors]` or not.")]
+            ///
+            /// See the [module documentation](crate::routing) for an example.
+            pub fn $name<H, T, S>(handler: H) -> CorsMethodRouter<S>
+            where
+                H: IntoEndpoint<T, S>,
+                T: RoutableAs<method::$method>,
+                S: Clone + Send + Sync + 'static,
+            {
+                CorsMethodRouter::new().$name(handler)
+            }
+        )*
+
+        impl<S> CorsMethodRouter<S>
+        where
+            S: Clone + Send + Sync + 'static,
+        {
+            $(
+                #[doc = concat!("Chain a `", stringify!($method), "` handler, annotated with `#[cors]` or not.")]
+                pub fn $name<H, T>(self, handler: H) -> Self
+                where
+                    H: IntoEndpoint<T, S>,
+                    T: RoutableAs<method::$method>,
+                {
+                    handler.register(On::Method(MethodFilter::$method, Method::$method), self)
+                }
+            )*
+        }
+    };
+}
+
+method_routes!(
+    get => GET,
+    post => POST,
+    put => PUT,
+    patch => PATCH,
+    delete => DELETE,
+    head => HEAD,
+    options => OPTIONS,
+);
+
+/// Route every method to `handler`. For an annotated handler, preflights are checked against its
+/// `methods` list at request time (any method when it has none).
+pub fn any<H, T, S>(handler: H) -> CorsMethodRouter<S>
+where
+    H: IntoEndpoint<T, S>,
+    S: Clone + Send + Sync + 'static,
+{
+    handler.register(On::Any, CorsMethodRouter::new())
+}

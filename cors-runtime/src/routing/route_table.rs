@@ -1,0 +1,190 @@
+//! Every path of a [`Router`](crate::Router), matched exactly as axum matches it, and the CORS policies of each.
+//!
+//! The table holds the same path templates as axum's own route tree (plain routes, nested services and the
+//! routes of nested and merged routers included), in the same matcher (`matchit`, the version axum uses), so a
+//! request resolves to the route axum will call, before axum and the application's layers run.
+
+use crate::protocol::path_policies::PathPolicies;
+use rustc_hash::FxHashMap;
+
+/// The tail parameter axum gives a nested service's catch-all route (`axum::routing::NEST_TAIL_PARAM`).
+const NEST_TAIL_PARAM: &str = "__private__axum_nest_tail_param";
+
+#[derive(Clone, Default)]
+pub(crate) struct RouteTable {
+    tree: matchit::Router<usize>,
+    /// By index in `tree`: each route.
+    paths: Vec<Path>,
+    /// Every template, for building; and for requests, the literal ones: a path equal to a template without
+    /// parameters is that route (matchit ranks a static match first), so most requests skip the tree walk.
+    index: FxHashMap<Box<str>, usize>,
+    /// Whether any path has an annotated handler: a router without any never looks a path up.
+    annotated: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Path {
+    template: Box<str>,
+    /// Empty for a route without annotated handlers.
+    policies: PathPolicies,
+    /// No `{`, `}`: the template matches exactly the path it spells.
+    literal: bool,
+}
+
+impl std::fmt::Debug for RouteTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map()
+            .entries(self.paths.iter().map(|p| (&p.template, &p.policies)))
+            .finish()
+    }
+}
+
+impl RouteTable {
+    /// The policies of the route axum will call for `path`, if it has annotated handlers.
+    #[inline]
+    pub(crate) fn lookup(&self, path: &str) -> Option<&PathPolicies> {
+        if !self.annotated {
+            return None;
+        }
+        let i = match self.index.get(path) {
+            Some(&i) if self.paths[i].literal => i,
+            _ => *self.tree.at(path).ok()?.value,
+        };
+        let policies = &self.paths[i].policies;
+        (!policies.is_empty()).then_some(policies)
+    }
+
+    /// A route (`Router::route`): a new template, or more handlers for one already routed.
+    pub(crate) fn route(&mut self, template: &str, policies: &PathPolicies) {
+        self.annotated |= !policies.is_empty();
+        if let Some(&i) = self.index.get(template) {
+            self.paths[i].policies.extend(policies);
+            return;
+        }
+        let i = self.paths.len();
+        // axum accepted this template into the same matcher a moment ago, so it cannot conflict here.
+        self.tree.insert(template, i).unwrap_or_else(|e| {
+            panic!("route `{template}` accepted by axum but not by its matcher: {e}")
+        });
+        self.paths.push(Path {
+            template: template.into(),
+            policies: policies.clone(),
+            literal: !template.contains(['{', '}']),
+        });
+        self.index.insert(template.into(), i);
+    }
+
+    /// A route with no policy (`route_service`).
+    pub(crate) fn plain(&mut self, template: &str) {
+        self.route(template, &PathPolicies::default());
+    }
+
+    /// `Router::merge`: every route of `other`, at its own path.
+    pub(crate) fn merge(&mut self, other: &RouteTable) {
+        for p in &other.paths {
+            self.route(&p.template, &p.policies);
+        }
+    }
+
+    /// `Router::nest`: every route of `other`, under `prefix`, as axum joins them.
+    pub(crate) fn nest(&mut self, prefix: &str, other: &RouteTable) {
+        for p in &other.paths {
+            self.route(&path_for_nested_route(prefix, &p.template), &p.policies);
+        }
+    }
+
+    /// `Router::nest_service`: the three templates axum registers for a nested service.
+    pub(crate) fn nest_service(&mut self, prefix: &str) {
+        if prefix.ends_with('/') {
+            self.plain(&format!("{prefix}{{*{NEST_TAIL_PARAM}}}"));
+        } else {
+            self.plain(&format!("{prefix}/{{*{NEST_TAIL_PARAM}}}"));
+            self.plain(&format!("{prefix}/"));
+        }
+        self.plain(prefix);
+    }
+}
+
+/// How axum joins a nesting prefix and a nested route (axum's own `path_for_nested_route`).
+fn path_for_nested_route(prefix: &str, path: &str) -> String {
+    if prefix.ends_with('/') {
+        format!("{prefix}{}", path.trim_start_matches('/'))
+    } else if path == "/" {
+        prefix.to_owned()
+    } else {
+        format!("{prefix}{path}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{Headers, Methods, Origins, Policy};
+    use crate::protocol::path_policies::Routed;
+    use http::{HeaderValue, StatusCode};
+
+    static POLICY: Policy = Policy {
+        name: "test",
+        origins: Origins::Any,
+        credentials: false,
+        methods: Methods::Routed,
+        headers: Headers::Listed {
+            names: &[],
+            value: HeaderValue::from_static(""),
+        },
+        expose: None,
+        max_age: None,
+        preflight_status: StatusCode::NO_CONTENT,
+        refuse_disallowed: false,
+    };
+
+    /// A table whose every route is annotated, each with its own index as the policy's position.
+    fn table(templates: &[&str]) -> RouteTable {
+        let mut t = RouteTable::default();
+        for template in templates {
+            let mut p = PathPolicies::default();
+            p.push(Routed::Any, &POLICY);
+            t.route(template, &p);
+        }
+        t
+    }
+
+    /// The literal shortcut picks the route the tree walk picks, including where a static route and a parameter
+    /// or catch-all overlap.
+    #[test]
+    fn the_literal_shortcut_agrees_with_the_tree() {
+        let t = table(&[
+            "/items",
+            "/items/{id}",
+            "/items/new",
+            "/{*rest}",
+            "/a{{b}}",
+            "/users/{id}/posts",
+        ]);
+        for path in [
+            "/items",
+            "/items/7",
+            "/items/new",
+            "/items/{id}",
+            "/a{b}",
+            "/a{{b}}",
+            "/users/1/posts",
+            "/zzz",
+            "/",
+        ] {
+            let by_tree = t.tree.at(path).ok().map(|m| *m.value);
+            let i = match t.index.get(path) {
+                Some(&i) if t.paths[i].literal => Some(i),
+                _ => by_tree,
+            };
+            assert_eq!(i, by_tree, "{path}");
+        }
+    }
+
+    #[test]
+    fn nested_paths_join_as_in_axum() {
+        assert_eq!(path_for_nested_route("/api", "/todos"), "/api/todos");
+        assert_eq!(path_for_nested_route("/api", "/"), "/api");
+        assert_eq!(path_for_nested_route("/api/", "/todos"), "/api/todos");
+    }
+}
