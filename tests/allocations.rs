@@ -45,7 +45,7 @@ unsafe impl GlobalAlloc for Counting {
 static GLOBAL: Counting = Counting;
 
 /// Allocations made by one request, after a warm-up request (lazy initialisation happens once per process).
-fn allocations(router: &axum::Router, kind: Kind) -> u64 {
+fn allocations(router: &scenarios::App, kind: Kind) -> u64 {
     drop(scenarios::measured_request(
         router,
         scenarios::request(kind),

@@ -3,10 +3,10 @@
 
 mod common;
 
-use axum::Router;
 use common::*;
 use cors_runtime::cors;
 use cors_runtime::routing::get;
+use cors_runtime::Router;
 use http::{HeaderValue, Method, StatusCode};
 use proptest::prelude::*;
 
@@ -21,7 +21,7 @@ async fn guarded() -> &'static str {
 }
 
 fn app() -> Router {
-    Router::new().route("/", get(guarded).into())
+    Router::new().route("/", get(guarded))
 }
 
 /// The reference: what the policy above allows, written as plainly as possible.

@@ -4,10 +4,11 @@
 mod common;
 
 use axum::extract::{Path, State};
-use axum::{Json, Router};
+use axum::Json;
 use common::*;
 use cors_runtime::cors;
 use cors_runtime::routing::{any, get};
+use cors_runtime::Router;
 use http::{Method, StatusCode};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -48,7 +49,7 @@ async fn delete_item(State(state): State<AppState>) -> StatusCode {
 
 fn items_app(state: AppState) -> Router {
     Router::new()
-        .route("/items", get(list_items).post(create_item).into())
+        .route("/items", get(list_items).post(create_item))
         .route("/items", axum::routing::delete(delete_item))
         .with_state(state)
 }
@@ -110,7 +111,7 @@ async fn each_method_is_preflighted_by_its_own_handlers_policy() {
 async fn a_plain_route_added_first_merges_too() {
     let app = Router::new()
         .route("/items", axum::routing::delete(delete_item))
-        .route("/items", get(list_items).post(create_item).into())
+        .route("/items", get(list_items).post(create_item))
         .with_state(AppState::default());
     assert_eq!(
         call(&app, preflight("/items", "https://a.example", "GET"))
@@ -315,7 +316,7 @@ async fn maybe_fail(Path(id): Path<u32>) -> Result<String, (StatusCode, &'static
 
 #[tokio::test]
 async fn error_returns_and_path_rejections_carry_the_headers() {
-    let app: Router = Router::new().route("/items/{id}", get(maybe_fail).into());
+    let app: Router = Router::new().route("/items/{id}", get(maybe_fail));
     for (uri, status) in [
         ("/items/7", StatusCode::OK),
         ("/items/0", StatusCode::NOT_FOUND),
@@ -351,8 +352,8 @@ async fn public_any() -> &'static str {
 #[tokio::test]
 async fn any_is_a_star_without_credentials_and_an_echo_with_them() {
     let app: Router = Router::new()
-        .route("/echo", any(echo_any).into())
-        .route("/public", any(public_any).into());
+        .route("/echo", any(echo_any))
+        .route("/public", any(public_any));
 
     let req = preflight_with_headers(
         "/echo",
@@ -413,7 +414,7 @@ async fn strict(State(state): State<AppState>) -> &'static str {
 async fn refuse_mode_answers_403_without_running_the_handler() {
     let state = AppState::default();
     let app = Router::new()
-        .route("/strict", get(strict).into())
+        .route("/strict", get(strict))
         .with_state(state.clone());
     let res = call(
         &app,

@@ -8,9 +8,9 @@ mod common;
 
 use axum::extract::{FromRequestParts, Json};
 use axum::http::request::Parts;
-use axum::Router;
 use common::*;
 use cors_runtime::routing::{any, get, post, put};
+use cors_runtime::Router;
 use cors_runtime::{cors, RuntimeOrigins};
 use http::{HeaderValue, Method, StatusCode};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -42,8 +42,8 @@ async fn refusing(Json(v): Json<serde_json::Value>) -> Json<serde_json::Value> {
 
 fn app() -> Router {
     Router::new()
-        .route("/listed", get(listed).post(listed).into())
-        .route("/refusing", post(refusing).into())
+        .route("/listed", get(listed).post(listed))
+        .route("/refusing", post(refusing))
 }
 
 /// 1. Responses that depend on `Origin` say so to caches, also when they carry no CORS headers.
@@ -83,7 +83,7 @@ async fn reflecting() -> &'static str {
 /// then never echoes `null` or a malformed origin.
 #[tokio::test]
 async fn class_02_no_origin_is_reflected_with_credentials_unless_listed() {
-    let app = app().route("/reflecting", get(reflecting).into());
+    let app = app().route("/reflecting", get(reflecting));
     for origin in [
         "https://evil.example",
         "https://foo.com.evil.example",
@@ -153,7 +153,7 @@ async fn class_03_no_run_time_way_to_star_with_credentials() {
     }
     // Even the predicate that accepts everything never produces `*`, nor trusts `null` or plain http.
     ANY_HTTPS.dangerously_set_predicate(|_| true).unwrap();
-    let app: Router = Router::new().route("/slot", get(with_slot).into());
+    let app: Router = Router::new().route("/slot", get(with_slot));
     for origin in ["null", "http://evil.example", "*", "https://EVIL.example"] {
         assert_eq!(
             allowed(&app, "/slot", origin.as_bytes()).await.as_deref(),
@@ -248,8 +248,8 @@ async fn class_05_null_is_never_accepted() {
             .is_err()
     );
     let app = app()
-        .route("/reflecting", get(reflecting).into())
-        .route("/public", get(public_listed).into());
+        .route("/reflecting", get(reflecting))
+        .route("/public", get(public_listed));
     for uri in ["/listed", "/reflecting", "/public"] {
         let res = call(&app, from(Method::GET, uri, b"null")).await;
         assert_eq!(header(&res, "access-control-allow-origin"), None, "{uri}");
@@ -317,7 +317,7 @@ async fn app_options() -> (StatusCode, &'static str) {
 /// `OPTIONS` reaches the application (or axum's 405 without an OPTIONS handler).
 #[tokio::test]
 async fn class_08_a_real_options_request_reaches_the_application() {
-    let app: Router = Router::new().route("/items", get(listed).options(app_options).into());
+    let app: Router = Router::new().route("/items", get(listed).options(app_options));
     for headers in [
         &[][..],
         &[("origin", "https://foo.com")][..],
@@ -340,7 +340,7 @@ async fn class_08_a_real_options_request_reaches_the_application() {
         "a preflight is not the application's"
     );
 
-    let without: Router = Router::new().route("/items", get(listed).into());
+    let without: Router = Router::new().route("/items", get(listed));
     let res = call(&without, request(Method::OPTIONS, "/items", &[])).await;
     assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
 }
@@ -366,7 +366,7 @@ async fn update_item(_: RequireAuth, body: String) -> String {
 /// redirect runs; the actual request's 401 stays readable.
 #[tokio::test]
 async fn class_09_preflights_are_answered_before_authentication() {
-    let app: Router = Router::new().route("/items/1", put(update_item).into());
+    let app: Router = Router::new().route("/items/1", put(update_item));
     let req = preflight_with_headers(
         "/items/1",
         "https://app.example.com",
@@ -490,7 +490,7 @@ async fn class_11_hostile_request_headers_are_refused_with_bounded_work() {
 /// refused, never echoed.
 #[tokio::test]
 async fn class_12_a_request_method_list_is_refused_not_echoed() {
-    let app: Router = app().route("/any", any(reflecting_any_method).into());
+    let app: Router = app().route("/any", any(reflecting_any_method));
     for uri in ["/listed", "/any"] {
         for method in [
             "GET, DELETE",
@@ -542,8 +542,8 @@ async fn with_vary_origin() -> ([(&'static str, &'static str); 1], &'static str)
 #[tokio::test]
 async fn class_13_the_requests_vary_is_never_copied() {
     let app: Router = Router::new()
-        .route("/a", get(with_vary).into())
-        .route("/b", get(with_vary_origin).into());
+        .route("/a", get(with_vary))
+        .route("/b", get(with_vary_origin));
     let req = request(
         Method::GET,
         "/a",
@@ -587,8 +587,8 @@ async fn class_14_expose_star_only_without_credentials() {
         "ok"
     }
     let app: Router = Router::new()
-        .route("/public", get(public_expose_all).into())
-        .route("/private", get(credentialed_expose).into());
+        .route("/public", get(public_expose_all))
+        .route("/private", get(credentialed_expose));
     let res = call(&app, from(Method::GET, "/public", b"https://x.example")).await;
     assert_eq!(header(&res, "access-control-expose-headers"), Some("*"));
     assert_eq!(header(&res, "access-control-allow-credentials"), None);
@@ -618,8 +618,8 @@ async fn credentialed_any_header() -> &'static str {
 #[tokio::test]
 async fn class_15_authorization_is_never_covered_by_star() {
     let app: Router = Router::new()
-        .route("/public", get(public_any_header).into())
-        .route("/private", get(credentialed_any_header).into());
+        .route("/public", get(public_any_header))
+        .route("/private", get(credentialed_any_header));
     for uri in ["/public", "/private"] {
         for acrh in ["authorization", "x-one, Authorization", "AUTHORIZATION"] {
             let res = call(
@@ -688,7 +688,7 @@ async fn class_16_malformed_origin_headers_are_refused() {
         assert_eq!(call(&app, req).await.status(), StatusCode::FORBIDDEN);
     }
     // A public policy answers everyone, whatever their Origin bytes.
-    let public: Router = Router::new().route("/public", get(public_any_header).into());
+    let public: Router = Router::new().route("/public", get(public_any_header));
     let res = call(
         &public,
         from(Method::GET, "/public", b"https://\xff.example"),

@@ -2,10 +2,10 @@
 
 mod common;
 
-use axum::Router;
 use common::*;
 use cors_runtime::routing::{get, post};
 use cors_runtime::runtime_origins::NoCredentials;
+use cors_runtime::Router;
 use cors_runtime::{cors, cors_policy, Annotated, OriginsError, RuntimeOrigins};
 use http::{Method, StatusCode};
 
@@ -26,7 +26,7 @@ async fn create() -> StatusCode {
 
 #[tokio::test]
 async fn a_named_policy_applies_to_every_handler_that_names_it_with_their_own_additions() {
-    let app = Router::new().route("/items", get(list).post(create).into());
+    let app = Router::new().route("/items", get(list).post(create));
 
     let res = call(
         &app,
@@ -103,7 +103,7 @@ async fn run_time_origins_are_allowed_beside_the_attributes_own() {
             " https://staging.example.com ,, https://*.preview.example.com, http://localhost:* ,",
         )
         .unwrap();
-    let app = Router::new().route("/profile", get(profile).into());
+    let app = Router::new().route("/profile", get(profile));
     for origin in [
         "https://app.example.com",
         "https://staging.example.com",
@@ -166,7 +166,7 @@ async fn unset() -> &'static str {
 
 #[tokio::test]
 async fn an_unset_slot_allows_no_origin() {
-    let app = Router::new().route("/unset", post(unset).into());
+    let app = Router::new().route("/unset", post(unset));
     let res = call(
         &app,
         request(

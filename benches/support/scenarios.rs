@@ -41,26 +41,39 @@ pub async fn bare_list_items() -> &'static str {
     "[]"
 }
 
-pub fn bare() -> Router {
-    Router::new()
-        .route("/items", axum_get(bare_list_items))
-        .with_state(())
+/// A finished router: ours, or axum's (the bare handler and tower-http's `CorsLayer`).
+#[derive(Clone)]
+pub enum App {
+    Ours(cors_runtime::Router),
+    Axum(Router),
 }
 
-pub fn ours() -> Router {
-    Router::new()
-        .route("/items", get(list_items).into())
-        .with_state(())
+pub fn bare() -> App {
+    App::Axum(
+        Router::new()
+            .route("/items", axum_get(bare_list_items))
+            .with_state(()),
+    )
 }
 
-pub fn ours_500() -> Router {
-    Router::new()
-        .route("/items", get(list_items_500).into())
-        .with_state(())
+pub fn ours() -> App {
+    App::Ours(
+        cors_runtime::Router::new()
+            .route("/items", get(list_items))
+            .with_state(()),
+    )
+}
+
+pub fn ours_500() -> App {
+    App::Ours(
+        cors_runtime::Router::new()
+            .route("/items", get(list_items_500))
+            .with_state(()),
+    )
 }
 
 /// tower-http's `CorsLayer` configured with the same policy, on the whole router so that it sees preflights.
-pub fn tower() -> Router {
+pub fn tower() -> App {
     let layer = CorsLayer::new()
         .allow_origin(AllowOrigin::list(ORIGINS.map(HeaderValue::from_static)))
         .allow_methods([Method::GET])
@@ -70,10 +83,12 @@ pub fn tower() -> Router {
         ])
         .allow_credentials(true)
         .max_age(std::time::Duration::from_secs(600));
-    Router::new()
-        .route("/items", axum_get(bare_list_items))
-        .layer(layer)
-        .with_state(())
+    App::Axum(
+        Router::new()
+            .route("/items", axum_get(bare_list_items))
+            .layer(layer)
+            .with_state(()),
+    )
 }
 
 /// The request kinds.
@@ -135,8 +150,11 @@ pub fn request(kind: Kind) -> Request<Body> {
 
 /// One request, as `axum::serve` makes it. The handlers never wait, so one poll completes the future.
 #[inline(never)]
-pub fn measured_request(router: &Router, req: Request<Body>) -> Response<Body> {
-    block_on(router.clone().oneshot(req)).unwrap()
+pub fn measured_request(app: &App, req: Request<Body>) -> Response<Body> {
+    match app {
+        App::Ours(router) => block_on(router.clone().oneshot(req)).unwrap(),
+        App::Axum(router) => block_on(router.clone().oneshot(req)).unwrap(),
+    }
 }
 
 pub fn block_on<F: Future>(fut: F) -> F::Output {
@@ -150,7 +168,7 @@ pub fn block_on<F: Future>(fut: F) -> F::Output {
 }
 
 /// Every scenario: a name, the router, and the request kind.
-pub fn all() -> Vec<(&'static str, Router, Kind)> {
+pub fn all() -> Vec<(&'static str, App, Kind)> {
     vec![
         ("bare", bare(), Kind::Allowed),
         ("ours/allowed", ours(), Kind::Allowed),

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use axum::body::Body;
-use axum::Router;
+use cors_runtime::Router;
 use http::{HeaderName, HeaderValue, Method, Request, Response};
 use http_body_util::BodyExt;
 use tower::ServiceExt;

@@ -1,4 +1,4 @@
-use axum::Router;
+use cors_runtime::Router;
 use cors_runtime::{cors, routing::get, Annotated};
 
 #[cors(
@@ -18,5 +18,5 @@ async fn list_items() -> &'static str {
 fn main() {
     let policy = <list_items as Annotated>::policy();
     assert!(policy.credentials && policy.refuse_disallowed);
-    let _app: Router = Router::new().route("/items", get(list_items).into());
+    let _app: Router = Router::new().route("/items", get(list_items));
 }

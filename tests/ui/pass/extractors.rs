@@ -1,7 +1,8 @@
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use axum::{Json, Router};
+use axum::{Json};
+use cors_runtime::Router;
 use cors_runtime::{cors, routing::{get, post}};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -47,8 +48,8 @@ async fn plain() -> &'static str {
 
 fn main() {
     let _app: Router = Router::new()
-        .route("/items/{id}", get(with_state).into())
-        .route("/items", post(with_json).put(with_everything).delete(visible_in_crate).into())
-        .route("/plain", get(plain).into())
+        .route("/items/{id}", get(with_state))
+        .route("/items", post(with_json).put(with_everything).delete(visible_in_crate))
+        .route("/plain", get(plain))
         .with_state(AppState { name: "items".into() });
 }

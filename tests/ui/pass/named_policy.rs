@@ -1,5 +1,5 @@
 //! A named policy shared by handlers in several modules; a handler adds a key the policy leaves out.
-use axum::Router;
+use cors_runtime::Router;
 use cors_runtime::{cors, cors_policy, routing::get};
 
 mod policies {
@@ -35,7 +35,7 @@ async fn dev() -> &'static str {
 
 fn main() {
     let _app: Router = Router::new()
-        .route("/items", get(api::list).into())
-        .route("/health", get(health).into())
-        .route("/dev", get(dev).into());
+        .route("/items", get(api::list))
+        .route("/health", get(health))
+        .route("/dev", get(dev));
 }

@@ -1,4 +1,4 @@
-use axum::Router;
+use cors_runtime::Router;
 use cors_runtime::{cors, routing::{any, get}};
 
 /// Doc comments stay on the handler.
@@ -18,8 +18,8 @@ async fn single_values() {}
 
 fn main() {
     let _app: Router = Router::new()
-        .route("/public", get(public).into())
-        .route("/anything", any(anything).into())
-        .route("/echo", any(echo).into())
-        .route("/single", cors_runtime::routing::patch(single_values).into());
+        .route("/public", get(public))
+        .route("/anything", any(anything))
+        .route("/echo", any(echo))
+        .route("/single", cors_runtime::routing::patch(single_values));
 }

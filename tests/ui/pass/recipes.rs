@@ -1,5 +1,5 @@
 //! The policies of docs/recipes.md, compiled (and routed) as written there.
-use axum::Router;
+use cors_runtime::Router;
 use cors_runtime::routing::get;
 use cors_runtime::{cors, cors_policy, RuntimeOrigins};
 
@@ -53,9 +53,9 @@ async fn account() -> &'static str {
 
 fn main() {
     let _app: Router = Router::new()
-        .route("/debug", get(debug_endpoint).into())
-        .route("/items", get(list).post(create).into())
-        .route("/everything", get(everything).post(everything).put(everything).delete(everything).into())
-        .route("/public", get(public_data).into())
-        .route("/account", get(account).into());
+        .route("/debug", get(debug_endpoint))
+        .route("/items", get(list).post(create))
+        .route("/everything", get(everything).post(everything).put(everything).delete(everything))
+        .route("/public", get(public_data))
+        .route("/account", get(account));
 }

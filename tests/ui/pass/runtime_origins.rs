@@ -1,5 +1,5 @@
 //! Origins set at run time, alone or beside literal origins, in credentialed and public policies.
-use axum::Router;
+use cors_runtime::Router;
 use cors_runtime::{cors, routing::get, runtime_origins::NoCredentials, RuntimeOrigins};
 
 mod config {
@@ -26,8 +26,8 @@ fn main() -> Result<(), cors_runtime::OriginsError> {
     config::DEPLOYMENT.set_list("https://staging.example.com")?;
     INTRANET.set_list("http://dashboard.corp.internal:8080")?;
     let _app: Router = Router::new()
-        .route("/profile", get(profile).into())
-        .route("/status", get(status).into())
-        .route("/list", get(list).into());
+        .route("/profile", get(profile))
+        .route("/status", get(status))
+        .route("/list", get(list));
     Ok(())
 }
