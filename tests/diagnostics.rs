@@ -3,10 +3,10 @@
 
 mod common;
 
-use axum::Router;
 use common::*;
 use cors_runtime::cors;
 use cors_runtime::routing::get;
+use cors_runtime::Router;
 use http::Method;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -47,15 +47,22 @@ async fn guarded() -> &'static str {
 }
 
 fn app() -> Router {
-    Router::new().route("/guarded", get(guarded).into())
+    Router::new().route("/guarded", get(guarded))
 }
 
 /// The events one request produces.
 async fn events_of(req: http::Request<axum::body::Body>) -> Vec<BTreeMap<String, String>> {
+    events_in(&app(), req).await
+}
+
+async fn events_in(
+    app: &Router,
+    req: http::Request<axum::body::Body>,
+) -> Vec<BTreeMap<String, String>> {
     let events = Events::default();
     let subscriber = tracing_subscriber::registry().with(Capture(events.clone()));
     let _guard = tracing::subscriber::set_default(subscriber);
-    call(&app(), req).await;
+    call(app, req).await;
     let captured = events.lock().unwrap().clone();
     captured
 }
@@ -113,6 +120,37 @@ async fn every_refusal_says_why_at_debug_level() {
     ))
     .await;
     assert_eq!(events[0]["policy"], "guarded");
+}
+
+#[tokio::test]
+async fn refused_preflights_name_the_policy_that_refused_them() {
+    let events = events_of(preflight("/guarded", "https://evil.example", "GET")).await;
+    assert_eq!(events[0]["policy"], "guarded");
+    // No handler serves DELETE: no policy to name.
+    let events = events_of(preflight("/guarded", "https://app.example.com", "DELETE")).await;
+    assert_eq!(events[0]["policy"], "none");
+}
+
+#[tokio::test]
+async fn under_nest_the_refusal_names_the_full_path() {
+    let app = Router::new().nest("/api/v1", app());
+    let events = events_in(
+        &app,
+        preflight("/api/v1/guarded", "https://evil.example", "GET"),
+    )
+    .await;
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["path"], "/api/v1/guarded");
+    let events = events_in(
+        &app,
+        request(
+            Method::GET,
+            "/api/v1/guarded",
+            &[("origin", "https://evil.example")],
+        ),
+    )
+    .await;
+    assert_eq!(events[0]["path"], "/api/v1/guarded");
 }
 
 #[tokio::test]
