@@ -7,7 +7,7 @@
 //!      -H 'Access-Control-Request-Method: GET'
 //! ```
 
-use axum::Router;
+use cors_runtime::Router;
 use cors_runtime::{cors, routing::get};
 
 /// `https://app.example.com` may read this response; the preflight for it is answered automatically.
@@ -18,7 +18,7 @@ async fn hello() -> &'static str {
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
-    let app = Router::new().route("/hello", get(hello).into());
+    let app = Router::new().route("/hello", get(hello));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
     println!("listening on http://{}", listener.local_addr()?);
     axum::serve(listener, app).await

@@ -9,7 +9,7 @@
 //! are checked by the attribute's rules when it is filled (before the router is built), so a typo stops the
 //! service at start-up with an error that names the entry, not at the first request.
 
-use axum::Router;
+use cors_runtime::Router;
 use cors_runtime::{cors, routing::get, OriginsError, RuntimeOrigins};
 
 /// Filled from `CORS_ORIGINS` at start-up; names in `origins = [...]` beside literal origins.
@@ -26,7 +26,7 @@ fn app() -> Result<Router, OriginsError> {
         Err(OriginsError::EnvMissing(_)) => {}
         other => other?,
     }
-    Ok(Router::new().route("/me", get(me).into()))
+    Ok(Router::new().route("/me", get(me)))
 }
 
 #[tokio::main]

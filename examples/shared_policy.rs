@@ -8,8 +8,8 @@
 //!      -H 'Access-Control-Request-Method: POST' -H 'Access-Control-Request-Headers: content-type'
 //! ```
 
-use axum::Router;
 use cors_runtime::routing::get;
+use cors_runtime::Router;
 
 mod policies {
     cors_runtime::cors_policy! {
@@ -47,11 +47,8 @@ async fn status() -> &'static str {
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let app = Router::new()
-        .route(
-            "/projects",
-            get(projects::list).post(projects::create).into(),
-        )
-        .route("/status", get(status).into());
+        .route("/projects", get(projects::list).post(projects::create))
+        .route("/status", get(status));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
     println!("listening on http://{}", listener.local_addr()?);
     axum::serve(listener, app).await

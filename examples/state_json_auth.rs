@@ -14,7 +14,8 @@
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
-use axum::{Json, Router};
+use axum::Json;
+use cors_runtime::Router;
 use cors_runtime::{cors, routing::get};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, Mutex};
@@ -69,7 +70,7 @@ async fn create_note(
 
 fn app() -> Router {
     Router::new()
-        .route("/notes", get(list_notes).post(create_note).into())
+        .route("/notes", get(list_notes).post(create_note))
         .with_state(AppState::default())
 }
 

@@ -9,10 +9,11 @@
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::{Html, Response};
-use axum::{Json, Router};
+use axum::response::{Html, IntoResponse, Response};
+use axum::Json;
 use cors_runtime::cors;
 use cors_runtime::routing::{any, get, post};
+use cors_runtime::Router;
 use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -32,7 +33,7 @@ const ALLOWED_PORT: u16 = 7210;
 const OTHER_PORT: u16 = 7211;
 const CHROMIUM: &str = "/usr/bin/chromium";
 /// The rows the playground page shows (examples/playground/page.html).
-const PLAYGROUND_ROWS: usize = 14;
+const PLAYGROUND_ROWS: usize = 17;
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// What the server saw: handler runs and preflights, by name and path, and the last cookie.
@@ -143,6 +144,31 @@ async fn uncached(State(seen): State<Seen>) -> &'static str {
     "uncached"
 }
 
+#[cors(origins = ["http://127.0.0.1:7210"], methods = [GET], headers = ["authorization"])]
+async fn notes(State(seen): State<Seen>) -> &'static str {
+    seen.hit("notes");
+    "[]"
+}
+
+#[cors(origins = ["http://127.0.0.1:7210"], methods = [POST], headers = ["authorization", "content-type"])]
+async fn add_note(State(seen): State<Seen>, _body: String) -> StatusCode {
+    seen.hit("add_note");
+    StatusCode::CREATED
+}
+
+/// The usual bearer check, in front of `/protected`: 401 without `Authorization: Bearer <token>`.
+async fn require_bearer(req: Request, next: Next) -> Response {
+    let token = req
+        .headers()
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    match token {
+        Some(t) if !t.is_empty() => next.run(req).await,
+        _ => StatusCode::UNAUTHORIZED.into_response(),
+    }
+}
+
 /// Counts preflights per path, before routing (so refused ones count too).
 async fn count_preflights(State(seen): State<Seen>, req: Request, next: Next) -> Response {
     if cors_runtime::is_preflight(req.method(), req.headers()) {
@@ -156,30 +182,36 @@ async fn count_preflights(State(seen): State<Seen>, req: Request, next: Next) ->
     next.run(req).await
 }
 
-fn api(seen: Seen) -> Router {
-    Router::new()
-        .route("/public", get(public).into())
-        .route("/private", get(private).into())
-        .route("/items", post(create).into())
+fn api(seen: Seen) -> axum::Router {
+    // An API behind the usual middleware: a bearer check, and bodies limited to 1 KiB.
+    let protected = Router::new()
+        .route("/notes", get(notes).post(add_note))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(1024))
+        .layer(middleware::from_fn(require_bearer));
+    let app = Router::new()
+        .nest("/protected", protected)
+        .route("/public", get(public))
+        .route("/private", get(private))
+        .route("/items", post(create))
         .route(
             "/items/1",
             cors_runtime::routing::put(update)
                 .delete(remove)
                 .patch(amend)
-                .post(unannotated_post)
-                .into(),
+                .post(unannotated_post),
         )
-        .route("/strict", get(strict).into())
+        .route("/strict", get(strict))
         .route("/plain", axum::routing::get(plain))
-        .route("/any", any(anything).into())
-        .route("/echo", get(echo).into())
-        .route("/cached", get(cached).into())
-        .route("/uncached", get(uncached).into())
-        .layer(middleware::from_fn_with_state(
-            seen.clone(),
-            count_preflights,
-        ))
-        .with_state(seen)
+        .route("/any", any(anything))
+        .route("/echo", get(echo))
+        .route("/cached", get(cached))
+        .route("/uncached", get(uncached))
+        .with_state(seen.clone());
+    // The counter must see every preflight, so it wraps the finished router from outside, in front of CORS: the
+    // place for a layer that only observes (an authentication check there would refuse preflights).
+    axum::Router::new()
+        .fallback_service(app)
+        .layer(middleware::from_fn_with_state(seen, count_preflights))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -244,6 +276,9 @@ fn scenarios() -> Vec<Scenario> {
         s("fetch with method OPTIONS: preflighted, and no handler answers it", Allowed, json!({"path": "/public", "method": "OPTIONS"}), None, ("public", 0), Some(1), &[], None),
         s("disallowed origin, credentialed DELETE: refused before the handler", Other, json!({"path": "/items/1", "method": "DELETE", "credentials": "include"}), None, ("remove", 0), Some(1), &[], None),
         s("PUT from a disallowed origin", Other, json!({"path": "/items/1", "method": "PUT", "headers": {"x-request-id": "1"}}), None, ("update", 0), Some(1), &[], None),
+        s("behind a bearer middleware: the preflighted call with a token succeeds", Allowed, json!({"path": "/protected/notes", "headers": {"authorization": "Bearer t"}}), Some(200), ("notes", 1), Some(1), &[], None),
+        s("behind a bearer middleware: without a token, script reads the 401", Allowed, json!({"path": "/protected/notes"}), Some(401), ("notes", 0), Some(0), &[], None),
+        s("behind a 1 KiB body limit: script reads the 413", Allowed, json!({"path": "/protected/notes", "method": "POST", "headers": {"authorization": "Bearer t", "content-type": "application/json"}, "body": "x".repeat(2000)}), Some(413), ("add_note", 0), Some(1), &[], None),
     ]
 }
 
@@ -290,7 +325,7 @@ impl Drop for Driver {
     }
 }
 
-async fn serve(listener: tokio::net::TcpListener, app: Router) {
+async fn serve(listener: tokio::net::TcpListener, app: axum::Router) {
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
 }
 
@@ -310,7 +345,7 @@ async fn start_browser() -> (Driver, Client, tempdir::Dir) {
             "binary": CHROMIUM,
             "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--window-size=1280,1000", format!("--user-data-dir={}", profile.path())]
+                     "--window-size=1280,1240", format!("--user-data-dir={}", profile.path())]
         }
     });
     let capabilities = capabilities.as_object().unwrap().clone();
@@ -386,7 +421,7 @@ async fn chromium_enforces_every_policy_as_declared() {
         api_listener.local_addr().unwrap().port()
     );
     serve(api_listener, api(seen.clone())).await;
-    let page = Router::new().route(
+    let page = axum::Router::new().route(
         "/",
         axum::routing::get(|| async { Html("<!doctype html><title>page</title><body></body>") }),
     );

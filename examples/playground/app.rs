@@ -4,9 +4,10 @@
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::{Html, Response};
-use axum::{Json, Router};
+use axum::response::{Html, IntoResponse, Response};
+use axum::Json;
 use cors_runtime::routing::{get, put};
+use cors_runtime::Router;
 use cors_runtime::{cors, cors_policy, OriginsError, RuntimeOrigins};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -127,6 +128,32 @@ async fn no_cors(State(seen): State<Seen>) -> &'static str {
     "a route without CORS"
 }
 
+#[cors(policy = THIS_PAGE, methods = [GET], headers = ["authorization"])]
+async fn list_notes(State(seen): State<Seen>) -> &'static str {
+    seen.hit("list_notes");
+    "[\"behind the middleware\"]"
+}
+
+#[cors(policy = THIS_PAGE, methods = [POST], headers = ["authorization", "content-type"])]
+async fn add_note(State(seen): State<Seen>, Json(item): Json<Item>) -> (StatusCode, String) {
+    seen.hit("add_note");
+    (StatusCode::CREATED, format!("noted {}", item.name))
+}
+
+/// The usual bearer check, in front of `/protected`: 401 without `Authorization: Bearer <token>`. CORS stands in
+/// front of it, so preflights never reach it and the page can read its 401.
+async fn require_bearer(req: Request, next: Next) -> Response {
+    let token = req
+        .headers()
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    match token {
+        Some(t) if !t.is_empty() => next.run(req).await,
+        _ => (StatusCode::UNAUTHORIZED, "missing bearer token").into_response(),
+    }
+}
+
 #[derive(Serialize)]
 struct Report {
     runs: BTreeMap<&'static str, usize>,
@@ -221,23 +248,30 @@ pub fn diagnostics() -> (Seen, Diagnostics) {
 }
 
 /// The API.
-pub fn api(seen: Seen) -> Router {
-    Router::new()
-        .route("/items", get(list_items).post(create_item).into())
+pub fn api(seen: Seen) -> axum::Router {
+    // Behind the usual middleware: a bearer check, and bodies limited to 1 KiB.
+    let protected = Router::new()
+        .route("/notes", get(list_notes).post(add_note))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(1024))
+        .layer(middleware::from_fn(require_bearer));
+    let api = Router::new()
+        .nest("/protected", protected)
+        .route("/items", get(list_items).post(create_item))
         .route(
             "/items/1",
-            put(update_item)
-                .patch(patch_item)
-                .delete(delete_item)
-                .into(),
+            put(update_item).patch(patch_item).delete(delete_item),
         )
-        .route("/account", get(account).into())
-        .route("/strict", get(strict).into())
-        .route("/partner", get(partner).into())
+        .route("/account", get(account))
+        .route("/strict", get(strict))
+        .route("/partner", get(partner))
         .route("/no-cors", axum::routing::get(no_cors))
-        .route("/report", get(server_report).into())
-        .layer(middleware::from_fn_with_state(seen.clone(), record))
-        .with_state(seen)
+        .route("/report", get(server_report))
+        .with_state(seen.clone());
+    // The log shows every request, preflights included, so it wraps the finished API from outside, in front of
+    // CORS: the place for a layer that only observes (an authentication check there would refuse preflights).
+    axum::Router::new()
+        .fallback_service(api)
+        .layer(middleware::from_fn_with_state(seen, record))
 }
 
 const PAGE: &str = include_str!("page.html");
@@ -258,11 +292,11 @@ parent.postMessage("ready", "*");
 </script>"#;
 
 /// The page server: the page itself at `/`, and the helper frame at `/frame`.
-pub fn page(api_base: &str, page_port: u16) -> Router {
+pub fn page(api_base: &str, page_port: u16) -> axum::Router {
     let page = PAGE
         .replace("__API__", api_base)
         .replace("__OTHER__", &format!("http://localhost:{page_port}"));
-    Router::new()
+    axum::Router::new()
         .route("/", axum::routing::get(move || async move { Html(page) }))
         .route("/frame", axum::routing::get(|| async { Html(FRAME) }))
 }
