@@ -376,3 +376,52 @@ async fn a_layer_wrapped_around_the_finished_router_stands_in_front_of_cors() {
     assert_eq!(header(&res, "access-control-allow-origin"), None);
     assert_eq!(seen.load(Ordering::SeqCst), 1);
 }
+
+#[cors(origins = ["https://app.example.com"])]
+async fn no_credentials() -> &'static str {
+    "{}"
+}
+
+/// A tower-http `CorsLayer` left over from before the migration: the handler's policy is the one that counts on
+/// its route. The layer never sees a preflight, and the CORS headers it adds to responses are replaced by the
+/// policy's, or removed where the policy sends none.
+#[tokio::test]
+async fn a_leftover_cors_layer_does_not_override_the_handlers_policy() {
+    use tower_http::cors::CorsLayer;
+    let app: Router = Router::new()
+        .route("/todos", get(no_credentials))
+        .route("/plain", axum::routing::get(|| async { "plain" }))
+        .layer(CorsLayer::very_permissive());
+
+    let res = call(&app, preflight("/todos", "https://evil.example", "GET")).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "the policy refuses it");
+    assert_eq!(header(&res, "access-control-allow-origin"), None);
+
+    let res = call(
+        &app,
+        request(Method::GET, "/todos", &[("origin", "https://evil.example")]),
+    )
+    .await;
+    assert_eq!(header(&res, "access-control-allow-origin"), None);
+    assert_eq!(header(&res, "access-control-allow-credentials"), None);
+
+    let res = call(&app, request(Method::GET, "/todos", &[("origin", APP)])).await;
+    assert_eq!(header(&res, "access-control-allow-origin"), Some(APP));
+    assert_eq!(
+        header(&res, "access-control-allow-credentials"),
+        None,
+        "the policy has no credentials"
+    );
+    assert_eq!(header(&res, "access-control-expose-headers"), None);
+
+    // On a route without `#[cors]`, the layer is the only CORS there is.
+    let res = call(
+        &app,
+        request(Method::GET, "/plain", &[("origin", "https://evil.example")]),
+    )
+    .await;
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        Some("https://evil.example")
+    );
+}

@@ -31,15 +31,38 @@ pub(crate) fn judge(policy: &Policy, headers: &HeaderMap) -> Result<Verdict, Ref
     }
 }
 
-/// Adds the policy's headers for `verdict` to a response's headers.
+/// Sets the policy's headers for `verdict` on a response, whoever produced it.
+///
+/// The handler's policy is the only one for its route: CORS headers a layer inside set (a leftover tower-http
+/// `CorsLayer`, a hand-written hook) are replaced, or removed where the policy sends none, so they can neither
+/// allow an origin the policy refuses nor add credentials or exposed headers it does not grant.
 pub(crate) fn decorate(policy: &Policy, verdict: Verdict, headers: &mut HeaderMap) {
-    if let Verdict::Allow(origin) = verdict {
-        headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-        if policy.credentials {
-            headers.insert(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
+    let set = |headers: &mut HeaderMap, name, value: Option<HeaderValue>| match value {
+        Some(value) => {
+            headers.insert(name, value);
         }
-        if let Some(expose) = &policy.expose {
-            headers.insert(ACCESS_CONTROL_EXPOSE_HEADERS, expose.clone());
+        None => {
+            headers.remove(name);
+        }
+    };
+    match verdict {
+        Verdict::Allow(origin) => {
+            headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+            set(
+                headers,
+                ACCESS_CONTROL_ALLOW_CREDENTIALS,
+                policy.credentials.then_some(TRUE),
+            );
+            set(headers, ACCESS_CONTROL_EXPOSE_HEADERS, policy.expose.clone());
+        }
+        Verdict::Silent => {
+            for name in [
+                ACCESS_CONTROL_ALLOW_ORIGIN,
+                ACCESS_CONTROL_ALLOW_CREDENTIALS,
+                ACCESS_CONTROL_EXPOSE_HEADERS,
+            ] {
+                headers.remove(name);
+            }
         }
     }
     if policy.varies_by_origin() {
