@@ -98,7 +98,10 @@ fn the_diagnostics_catalogue_matches_the_ui_tests() {
 fn the_readme_example_is_the_compiled_one() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    let start = readme.find("```rust\n").expect("a rust block in the README") + "```rust\n".len();
+    let start = readme
+        .find("```rust\n")
+        .expect("a rust block in the README")
+        + "```rust\n".len();
     let block = &readme[start..start + readme[start..].find("```").unwrap()];
     let compiled = std::fs::read_to_string(root.join("tests/ui/pass/readme_example.rs")).unwrap();
     assert!(

@@ -7,8 +7,9 @@ use crate::protocol::{vary, TRUE};
 use crate::refusal::Refusal;
 use http::header::{
     ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS,
+    VARY,
 };
-use http::{HeaderMap, HeaderValue};
+use http::{HeaderMap, HeaderName, HeaderValue};
 
 /// What a policy says about an actual request, decided before the request goes further.
 #[derive(Debug)]
@@ -31,41 +32,99 @@ pub(crate) fn judge(policy: &Policy, headers: &HeaderMap) -> Result<Verdict, Ref
     }
 }
 
+/// The response headers a policy decides for actual requests.
+const POLICY_HEADERS: [HeaderName; 3] = [
+    ACCESS_CONTROL_ALLOW_ORIGIN,
+    ACCESS_CONTROL_ALLOW_CREDENTIALS,
+    ACCESS_CONTROL_EXPOSE_HEADERS,
+];
+
 /// Sets the policy's headers for `verdict` on a response, whoever produced it.
 ///
 /// The handler's policy is the only one for its route: CORS headers a layer inside set (a leftover tower-http
-/// `CorsLayer`, a hand-written hook) are replaced, or removed where the policy sends none, so they can neither
-/// allow an origin the policy refuses nor add credentials or exposed headers it does not grant.
+/// `CorsLayer`, a hand-written hook) are removed first, so they can neither allow an origin the policy refuses
+/// nor add credentials or exposed headers it does not grant.
 pub(crate) fn decorate(policy: &Policy, verdict: Verdict, headers: &mut HeaderMap) {
-    let set = |headers: &mut HeaderMap, name, value: Option<HeaderValue>| match value {
-        Some(value) => {
-            headers.insert(name, value);
+    // A response has few headers: one walk over their names is cheaper than hashing each name we look for, and
+    // tells whether a layer set CORS headers (rarely) and whether there is a `Vary` to extend.
+    let (mut foreign, mut vary) = (true, true);
+    if headers.keys_len() <= 8 {
+        (foreign, vary) = (false, false);
+        for name in headers.keys() {
+            foreign |= POLICY_HEADERS.contains(name);
+            vary |= name == VARY;
         }
-        None => {
+    }
+    if foreign {
+        for name in POLICY_HEADERS {
             headers.remove(name);
         }
-    };
-    match verdict {
-        Verdict::Allow(origin) => {
-            headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-            set(
-                headers,
-                ACCESS_CONTROL_ALLOW_CREDENTIALS,
-                policy.credentials.then_some(TRUE),
-            );
-            set(headers, ACCESS_CONTROL_EXPOSE_HEADERS, policy.expose.clone());
+    }
+    if let Verdict::Allow(origin) = verdict {
+        headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        if policy.credentials {
+            headers.insert(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
         }
-        Verdict::Silent => {
-            for name in [
-                ACCESS_CONTROL_ALLOW_ORIGIN,
-                ACCESS_CONTROL_ALLOW_CREDENTIALS,
-                ACCESS_CONTROL_EXPOSE_HEADERS,
-            ] {
-                headers.remove(name);
-            }
+        if let Some(expose) = &policy.expose {
+            headers.insert(ACCESS_CONTROL_EXPOSE_HEADERS, expose.clone());
         }
     }
     if policy.varies_by_origin() {
-        vary::append_origin(headers);
+        vary::append_origin(headers, vary);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{Headers, Methods};
+    use http::StatusCode;
+
+    static LISTED: Policy = Policy {
+        name: "test",
+        origins: Origins::ReflectAny,
+        credentials: false,
+        methods: Methods::Routed,
+        headers: Headers::Listed {
+            names: &[],
+            value: HeaderValue::from_static(""),
+        },
+        expose: None,
+        max_age: None,
+        preflight_status: StatusCode::NO_CONTENT,
+        refuse_disallowed: false,
+    };
+
+    /// Small responses take the walk over header names, large ones the lookups: the same headers either way.
+    #[test]
+    fn small_and_large_responses_get_the_same_headers() {
+        for extra in [0, 6, 7, 20] {
+            for (verdict, allowed) in [
+                (
+                    Verdict::Allow(HeaderValue::from_static("https://a.example")),
+                    true,
+                ),
+                (Verdict::Silent, false),
+            ] {
+                let mut h = HeaderMap::new();
+                for i in 0..extra {
+                    h.insert(
+                        HeaderName::from_bytes(format!("x-h{i}").as_bytes()).unwrap(),
+                        HeaderValue::from_static("1"),
+                    );
+                }
+                h.insert(VARY, HeaderValue::from_static("Origin"));
+                h.insert(ACCESS_CONTROL_ALLOW_ORIGIN, STAR);
+                h.insert(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
+                decorate(&LISTED, verdict, &mut h);
+                assert_eq!(h.get_all(VARY).iter().count(), 1, "{extra} other headers");
+                assert_eq!(
+                    h.get(ACCESS_CONTROL_ALLOW_ORIGIN).map(|v| v.as_bytes()),
+                    allowed.then_some(&b"https://a.example"[..]),
+                    "{extra}: a layer's `*` never survives"
+                );
+                assert!(!h.contains_key(ACCESS_CONTROL_ALLOW_CREDENTIALS), "{extra}");
+            }
+        }
     }
 }
