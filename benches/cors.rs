@@ -1,9 +1,13 @@
 //! `cargo bench --bench cors`: every scenario of `scenarios.rs`, side by side in one run, then a table of
 //! ratios (to the bare handler and to tower-http's `CorsLayer`) computed from this run's own estimates.
+//!
+//! `cargo bench --bench cors -- --interleaved`: instead of criterion's one-scenario-after-another, rounds that time
+//! every scenario in turn (in a rotating order), so that a shared machine whose speed drifts slows all scenarios
+//! alike; the table gives each scenario's median over the rounds, and the ratios.
 
 use criterion::{BatchSize, Criterion};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 #[path = "support/scenarios.rs"]
 mod scenarios;
@@ -23,6 +27,10 @@ fn bench(c: &mut Criterion) {
 }
 
 fn main() {
+    if std::env::args().any(|a| a == "--interleaved") {
+        interleaved();
+        return;
+    }
     let started = SystemTime::now();
     let mut c = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
@@ -120,5 +128,65 @@ fn report(started: SystemTime) {
             "500 origins, origin matched by the pattern, vs 3 origins: {:.2}x",
             pattern / three
         );
+    }
+}
+
+fn interleaved() {
+    const ROUNDS: usize = 200;
+    const BATCH: usize = 1000;
+    let all = scenarios::all();
+    let mut samples = vec![Vec::with_capacity(ROUNDS); all.len()];
+    for round in 0..ROUNDS {
+        for k in 0..all.len() {
+            let i = (k + round) % all.len();
+            let (_, app, kind) = &all[i];
+            let requests: Vec<_> = (0..BATCH).map(|_| scenarios::request(*kind)).collect();
+            let start = Instant::now();
+            for req in requests {
+                std::hint::black_box(scenarios::measured_request(app, req));
+            }
+            samples[i].push(start.elapsed().as_nanos() as f64 / BATCH as f64);
+        }
+    }
+    let median = |i: usize| {
+        let mut v = samples[i].clone();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let by_name = |name: &str| all.iter().position(|(n, _, _)| *n == name).map(median);
+    let bare = by_name("bare").unwrap();
+    println!(
+        "Interleaved: {ROUNDS} rounds of {BATCH} requests per scenario; median ns per request."
+    );
+    println!("| scenario | ours | ours / bare | tower-http | ours / tower-http |");
+    println!("|---|---|---|---|---|");
+    for kind in [
+        "allowed",
+        "disallowed",
+        "no_origin",
+        "preflight",
+        "preflight_refused",
+    ] {
+        let (Some(ours), Some(tower)) = (
+            by_name(&format!("ours/{kind}")),
+            by_name(&format!("tower/{kind}")),
+        ) else {
+            continue;
+        };
+        println!(
+            "| {kind} | {ours:.0} ns | {:.2}x | {tower:.0} ns | {:.2}x |",
+            ours / bare,
+            ours / tower
+        );
+    }
+    println!("| bare handler | {bare:.0} ns | 1.00x | | |");
+    for name in [
+        "ours_500/allowed",
+        "ours_500/pattern",
+        "ours_500/disallowed",
+    ] {
+        if let Some(t) = by_name(name) {
+            println!("{name}: {t:.0} ns ({:.2}x bare)", t / bare);
+        }
     }
 }

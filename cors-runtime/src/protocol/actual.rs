@@ -60,13 +60,15 @@ pub(crate) fn decorate(policy: &Policy, verdict: Verdict, headers: &mut HeaderMa
             headers.remove(name);
         }
     }
+    // None of the three is in the map now, so appending adds each once (and skips `insert`'s search for values
+    // to replace).
     if let Verdict::Allow(origin) = verdict {
-        headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        headers.append(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
         if policy.credentials {
-            headers.insert(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
+            headers.append(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
         }
         if let Some(expose) = &policy.expose {
-            headers.insert(ACCESS_CONTROL_EXPOSE_HEADERS, expose.clone());
+            headers.append(ACCESS_CONTROL_EXPOSE_HEADERS, expose.clone());
         }
     }
     if policy.varies_by_origin() {
