@@ -1,7 +1,7 @@
 //! A finalized router and a one-poll call, shared by the request targets.
 
 use axum::body::Body;
-use axum::Router;
+use cors_runtime::Router;
 use http::{Request, Response};
 use std::future::Future;
 use std::task::{Context, Poll, Waker};

@@ -6,8 +6,8 @@
 mod common;
 
 use axum::body::Body;
-use axum::Router;
 use cors_runtime::origin::MAX_ORIGIN_LEN;
+use cors_runtime::Router;
 use cors_runtime::{cors, routing::get};
 use http::{HeaderValue, Method, Request, StatusCode};
 use libfuzzer_sys::fuzz_target;
@@ -44,7 +44,7 @@ fn pattern_model(origin: &str) -> bool {
 
 fn router() -> &'static Router {
     static ROUTER: OnceLock<Router> = OnceLock::new();
-    ROUTER.get_or_init(|| Router::new().route("/", get(handler).into()))
+    ROUTER.get_or_init(|| Router::new().route("/", get(handler)).with_state(()))
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -5,8 +5,8 @@
 mod common;
 
 use axum::body::Body;
-use axum::Router;
 use cors_runtime::request_headers::{MAX_BYTES, MAX_LINES, MAX_NAMES};
+use cors_runtime::Router;
 use cors_runtime::{cors, routing::post};
 use http::{HeaderValue, Method, Request, StatusCode};
 use libfuzzer_sys::fuzz_target;
@@ -22,7 +22,7 @@ async fn handler() -> &'static str {
 
 fn router() -> &'static Router {
     static ROUTER: OnceLock<Router> = OnceLock::new();
-    ROUTER.get_or_init(|| Router::new().route("/", post(handler).into()))
+    ROUTER.get_or_init(|| Router::new().route("/", post(handler)).with_state(()))
 }
 
 /// The model: HTTP list syntax (commas, optional whitespace, empty elements skipped), names compared
