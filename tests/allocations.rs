@@ -86,6 +86,25 @@ fn a_preflight_answer_allocates_no_more_than_a_bare_get() {
 }
 
 #[test]
+fn behind_the_applications_middleware_nothing_is_added_either() {
+    let bare = allocations(&scenarios::bare_behind_middleware(), Kind::Allowed);
+    let ours = scenarios::ours_behind_middleware();
+    for kind in [Kind::Allowed, Kind::Disallowed, Kind::NoOrigin] {
+        assert_eq!(allocations(&ours, kind), bare, "{kind:?} behind from_fn");
+    }
+    // The preflight is answered in front of the middleware, so it costs what it costs without one.
+    for kind in [Kind::Preflight, Kind::PreflightRefused] {
+        let n = allocations(&ours, kind);
+        assert!(
+            n <= bare,
+            "{kind:?}: {n} allocations, bare GET behind the middleware {bare}"
+        );
+        let res = scenarios::measured_request(&ours, scenarios::request(kind));
+        assert!(matches!(res.status().as_u16(), 204 | 403), "{kind:?}");
+    }
+}
+
+#[test]
 fn a_hostile_preflight_costs_no_more_memory_than_a_refused_one() {
     // Security class 11: a megabyte of requested header names is refused without copying or collecting it.
     let ours = scenarios::ours();
@@ -112,5 +131,21 @@ fn the_counter_sees_allocations() {
     // The figures quoted in BENCHMARKS.md: `cargo test --test allocations -- --nocapture`.
     for (name, router, kind) in scenarios::all() {
         println!("{name:26} {:3} allocations", allocations(&router, kind));
+    }
+    for (name, router) in [
+        ("bare, behind from_fn", scenarios::bare_behind_middleware()),
+        ("ours, behind from_fn", scenarios::ours_behind_middleware()),
+    ] {
+        println!(
+            "{name:26} {:3} allocations",
+            allocations(&router, Kind::Allowed)
+        );
+    }
+    let ours = scenarios::ours_behind_middleware();
+    for kind in [Kind::Preflight, Kind::PreflightRefused] {
+        println!(
+            "ours, behind from_fn, {kind:?}: {} allocations",
+            allocations(&ours, kind)
+        );
     }
 }

@@ -72,6 +72,34 @@ pub fn ours_500() -> App {
     )
 }
 
+/// A middleware that only passes requests on: the cost of the application's own layers, the same on both sides.
+async fn pass(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    next.run(req).await
+}
+
+/// The bare handler behind an application middleware (`from_fn`).
+pub fn bare_behind_middleware() -> App {
+    App::Axum(
+        Router::new()
+            .route("/items", axum_get(bare_list_items))
+            .layer(axum::middleware::from_fn(pass))
+            .with_state(()),
+    )
+}
+
+/// The annotated handler behind the same middleware: CORS stands in front of it.
+pub fn ours_behind_middleware() -> App {
+    App::Ours(
+        cors_runtime::Router::new()
+            .route("/items", get(list_items))
+            .layer(axum::middleware::from_fn(pass))
+            .with_state(()),
+    )
+}
+
 /// tower-http's `CorsLayer` configured with the same policy, on the whole router so that it sees preflights.
 pub fn tower() -> App {
     let layer = CorsLayer::new()
@@ -184,5 +212,12 @@ pub fn all() -> Vec<(&'static str, App, Kind)> {
         ("ours_500/allowed", ours_500(), Kind::Allowed500),
         ("ours_500/pattern", ours_500(), Kind::Pattern500),
         ("ours_500/disallowed", ours_500(), Kind::Disallowed),
+        ("bare_mw", bare_behind_middleware(), Kind::Allowed),
+        ("ours_mw/allowed", ours_behind_middleware(), Kind::Allowed),
+        (
+            "ours_mw/preflight",
+            ours_behind_middleware(),
+            Kind::Preflight,
+        ),
     ]
 }
