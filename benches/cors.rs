@@ -96,27 +96,7 @@ fn report(started: SystemTime) {
     let get = |id: &str| means.iter().find(|(n, _)| n == id).map(|(_, m)| *m);
     let Some(bare) = get("bare") else { return };
     println!("\nRatios from this run (time per request, criterion's point estimate):");
-    println!("| scenario | ours | ours / bare | tower-http | ours / tower-http |");
-    println!("|---|---|---|---|---|");
-    for kind in [
-        "allowed",
-        "disallowed",
-        "no_origin",
-        "preflight",
-        "preflight_refused",
-    ] {
-        let (Some(ours), Some(tower)) =
-            (get(&format!("ours/{kind}")), get(&format!("tower/{kind}")))
-        else {
-            continue;
-        };
-        println!(
-            "| {kind} | {ours:.0} ns | {:.2}x | {tower:.0} ns | {:.2}x |",
-            ours / bare,
-            ours / tower
-        );
-    }
-    println!("| bare handler | {bare:.0} ns | 1.00x | | |");
+    ratio_table(bare, &get);
     if let (Some(three), Some(five)) = (get("ours/allowed"), get("ours_500/allowed")) {
         println!(
             "\n500 origins + pattern vs 3 origins (allowed): {:.2}x",
@@ -158,28 +138,7 @@ fn interleaved() {
     println!(
         "Interleaved: {ROUNDS} rounds of {BATCH} requests per scenario; median ns per request."
     );
-    println!("| scenario | ours | ours / bare | tower-http | ours / tower-http |");
-    println!("|---|---|---|---|---|");
-    for kind in [
-        "allowed",
-        "disallowed",
-        "no_origin",
-        "preflight",
-        "preflight_refused",
-    ] {
-        let (Some(ours), Some(tower)) = (
-            by_name(&format!("ours/{kind}")),
-            by_name(&format!("tower/{kind}")),
-        ) else {
-            continue;
-        };
-        println!(
-            "| {kind} | {ours:.0} ns | {:.2}x | {tower:.0} ns | {:.2}x |",
-            ours / bare,
-            ours / tower
-        );
-    }
-    println!("| bare handler | {bare:.0} ns | 1.00x | | |");
+    ratio_table(bare, &by_name);
     if let (Some(mw), Some(ours)) = (by_name("bare_mw"), by_name("ours_mw/allowed")) {
         println!(
             "behind a from_fn middleware, allowed: {ours:.0} ns, bare {mw:.0} ns ({:.2}x)",
@@ -195,4 +154,30 @@ fn interleaved() {
             println!("{name}: {t:.0} ns ({:.2}x bare)", t / bare);
         }
     }
+}
+
+/// The table of each request kind against the bare handler and tower-http, from a time per scenario name.
+fn ratio_table(bare: f64, time: &dyn Fn(&str) -> Option<f64>) {
+    println!("| scenario | ours | ours / bare | tower-http | ours / tower-http |");
+    println!("|---|---|---|---|---|");
+    for kind in [
+        "allowed",
+        "disallowed",
+        "no_origin",
+        "preflight",
+        "preflight_refused",
+    ] {
+        let (Some(ours), Some(tower)) = (
+            time(&format!("ours/{kind}")),
+            time(&format!("tower/{kind}")),
+        ) else {
+            continue;
+        };
+        println!(
+            "| {kind} | {ours:.0} ns | {:.2}x | {tower:.0} ns | {:.2}x |",
+            ours / bare,
+            ours / tower
+        );
+    }
+    println!("| bare handler | {bare:.0} ns | 1.00x | | |");
 }

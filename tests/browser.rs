@@ -9,7 +9,7 @@
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, Response};
 use axum::Json;
 use cors_runtime::cors;
 use cors_runtime::routing::{any, get, post};
@@ -156,19 +156,6 @@ async fn add_note(State(seen): State<Seen>, _body: String) -> StatusCode {
     StatusCode::CREATED
 }
 
-/// The usual bearer check, in front of `/protected`: 401 without `Authorization: Bearer <token>`.
-async fn require_bearer(req: Request, next: Next) -> Response {
-    let token = req
-        .headers()
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
-    match token {
-        Some(t) if !t.is_empty() => next.run(req).await,
-        _ => StatusCode::UNAUTHORIZED.into_response(),
-    }
-}
-
 /// Counts preflights per path, before routing (so refused ones count too).
 async fn count_preflights(State(seen): State<Seen>, req: Request, next: Next) -> Response {
     if cors_runtime::is_preflight(req.method(), req.headers()) {
@@ -187,7 +174,7 @@ fn api(seen: Seen) -> axum::Router {
     let protected = Router::new()
         .route("/notes", get(notes).post(add_note))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(1024))
-        .layer(middleware::from_fn(require_bearer));
+        .layer(middleware::from_fn(playground::require_bearer));
     let app = Router::new()
         .nest("/protected", protected)
         .route("/public", get(public))

@@ -105,3 +105,20 @@ impl Policy {
         !matches!(self.origins, Origins::Any)
     }
 }
+
+/// A policy for the runtime's unit tests: any origin echoed, no credentials, nothing else.
+#[cfg(test)]
+pub(crate) static TEST_POLICY: Policy = Policy {
+    name: "test",
+    origins: Origins::ReflectAny,
+    credentials: false,
+    methods: Methods::Routed,
+    headers: Headers::Listed {
+        names: &[],
+        value: HeaderValue::from_static(""),
+    },
+    expose: None,
+    max_age: None,
+    preflight_status: StatusCode::NO_CONTENT,
+    refuse_disallowed: false,
+};

@@ -142,7 +142,7 @@ async fn add_note(State(seen): State<Seen>, Json(item): Json<Item>) -> (StatusCo
 
 /// The usual bearer check, in front of `/protected`: 401 without `Authorization: Bearer <token>`. CORS stands in
 /// front of it, so preflights never reach it and the page can read its 401.
-async fn require_bearer(req: Request, next: Next) -> Response {
+pub async fn require_bearer(req: Request, next: Next) -> Response {
     let token = req
         .headers()
         .get("authorization")

@@ -79,23 +79,6 @@ pub(crate) fn decorate(policy: &Policy, verdict: Verdict, headers: &mut HeaderMa
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::{Headers, Methods};
-    use http::StatusCode;
-
-    static LISTED: Policy = Policy {
-        name: "test",
-        origins: Origins::ReflectAny,
-        credentials: false,
-        methods: Methods::Routed,
-        headers: Headers::Listed {
-            names: &[],
-            value: HeaderValue::from_static(""),
-        },
-        expose: None,
-        max_age: None,
-        preflight_status: StatusCode::NO_CONTENT,
-        refuse_disallowed: false,
-    };
 
     /// Small responses take the walk over header names, large ones the lookups: the same headers either way.
     #[test]
@@ -118,7 +101,7 @@ mod tests {
                 h.insert(VARY, HeaderValue::from_static("Origin"));
                 h.insert(ACCESS_CONTROL_ALLOW_ORIGIN, STAR);
                 h.insert(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
-                decorate(&LISTED, verdict, &mut h);
+                decorate(&crate::policy::TEST_POLICY, verdict, &mut h);
                 assert_eq!(h.get_all(VARY).iter().count(), 1, "{extra} other headers");
                 assert_eq!(
                     h.get(ACCESS_CONTROL_ALLOW_ORIGIN).map(|v| v.as_bytes()),

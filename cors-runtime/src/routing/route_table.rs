@@ -119,31 +119,14 @@ fn path_for_nested_route(prefix: &str, path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::{Headers, Methods, Origins, Policy};
     use crate::protocol::path_policies::Routed;
-    use http::{HeaderValue, StatusCode};
-
-    static POLICY: Policy = Policy {
-        name: "test",
-        origins: Origins::Any,
-        credentials: false,
-        methods: Methods::Routed,
-        headers: Headers::Listed {
-            names: &[],
-            value: HeaderValue::from_static(""),
-        },
-        expose: None,
-        max_age: None,
-        preflight_status: StatusCode::NO_CONTENT,
-        refuse_disallowed: false,
-    };
 
     /// A table whose every route is annotated, each with its own index as the policy's position.
     fn table(templates: &[&str]) -> RouteTable {
         let mut t = RouteTable::default();
         for template in templates {
             let mut p = PathPolicies::default();
-            p.push(Routed::Any, &POLICY);
+            p.push(Routed::Any, &crate::policy::TEST_POLICY);
             t.route(template, &p);
         }
         t
