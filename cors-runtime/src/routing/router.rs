@@ -236,3 +236,34 @@ where
         }
     }
 }
+
+impl Router<()> {
+    /// A make-service for `axum::serve` and hyper, as [`axum::Router::into_make_service`] makes (serving the
+    /// router as it is works too).
+    pub fn into_make_service(self) -> axum::routing::IntoMakeService<Self> {
+        axum::ServiceExt::<Request<Body>>::into_make_service(self.with_state(()))
+    }
+
+    /// A make-service that gives handlers and layers the connection's [`ConnectInfo`](axum::extract::ConnectInfo)
+    /// (the peer's address, say), as [`axum::Router::into_make_service_with_connect_info`] does.
+    ///
+    /// ```no_run
+    /// use cors_runtime::{cors, routing::get, Router};
+    /// use std::net::SocketAddr;
+    ///
+    /// #[cors(origins = ["https://app.example.com"])]
+    /// async fn hello() -> &'static str { "hello" }
+    ///
+    /// # async fn run() -> std::io::Result<()> {
+    /// let app: Router = Router::new().route("/hello", get(hello));
+    /// let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
+    /// axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await
+    /// # }
+    /// ```
+    #[cfg(feature = "serve")]
+    pub fn into_make_service_with_connect_info<C>(
+        self,
+    ) -> axum::extract::connect_info::IntoMakeServiceWithConnectInfo<Self, C> {
+        axum::ServiceExt::<Request<Body>>::into_make_service_with_connect_info(self.with_state(()))
+    }
+}

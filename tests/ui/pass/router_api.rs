@@ -52,6 +52,14 @@ async fn serve() -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     axum::serve(listener, app()).await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    axum::serve(listener, app().into_make_service()).await?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    axum::serve(
+        listener,
+        app().into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .await?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     axum::serve(listener, Router::new().fallback_service(axum::routing::get(plain)).with_state(())).await
 }
 
