@@ -6,9 +6,10 @@ use cors_rules::token::is_token;
 use http::header::ACCESS_CONTROL_REQUEST_HEADERS;
 use http::HeaderMap;
 
-/// At most this many `Access-Control-Request-Headers` lines are read; more is refused.
-pub const MAX_LINES: usize = 8;
-/// At most this many bytes over all lines; more is refused, and no more than this is ever parsed.
+/// At most this many bytes over all `Access-Control-Request-Headers` lines, each line counting at least one (so
+/// that empty lines are bounded too); more is refused, and no more than this is ever parsed.
+///
+/// The list may come on any number of lines: AWS API Gateway and some proxies split it into one line per name.
 pub const MAX_BYTES: usize = 4096;
 /// At most this many names; more is refused.
 pub const MAX_NAMES: usize = 64;
@@ -22,12 +23,12 @@ pub(crate) fn check_requested_headers(
     request: &HeaderMap,
     allowed: &Headers,
 ) -> Result<bool, Refusal> {
-    let (mut count, mut bytes, mut names) = (0, 0, 0);
+    let (mut bytes, mut names) = (0, 0);
     for line in request.get_all(ACCESS_CONTROL_REQUEST_HEADERS) {
-        // The bounds are checked before a line is read, so at most MAX_BYTES over MAX_LINES are ever parsed.
-        count += 1;
-        bytes += line.len();
-        if count > MAX_LINES || bytes > MAX_BYTES {
+        // The bound is checked before a line is read, so at most MAX_BYTES are ever parsed, on at most MAX_BYTES
+        // lines.
+        bytes += line.len().max(1);
+        if bytes > MAX_BYTES {
             return Err(Refusal::MalformedRequestHeaders);
         }
         for element in line.as_bytes().split(|&b| b == b',') {
@@ -112,6 +113,78 @@ mod tests {
         assert_eq!(
             check_requested_headers(&request(&["content type"]), &LISTED),
             Err(Refusal::MalformedRequestHeaders)
+        );
+    }
+
+    /// One line per name, as AWS API Gateway and some proxies send it: the bound is on names and bytes.
+    #[test]
+    fn a_list_split_into_one_line_per_name_is_read_whole() {
+        let many: Headers = Headers::Any {
+            names: &[],
+            value: HeaderValue::from_static("*"),
+        };
+        let lines: Vec<&'static str> = (0..MAX_NAMES)
+            .map(|i| &*Box::leak(format!("x-h{i}").into_boxed_str()))
+            .collect();
+        assert_eq!(check_requested_headers(&request(&lines), &many), Ok(true));
+        let mut too_many = lines.clone();
+        too_many.push("x-one-more");
+        assert_eq!(
+            check_requested_headers(&request(&too_many), &many),
+            Err(Refusal::MalformedRequestHeaders)
+        );
+    }
+
+    /// The bounds stop the reading: what lies beyond them is never looked at. A name past the bounds that the
+    /// policy does not allow would be refused as a header (`Refusal::Header`) if it were read; it is refused as
+    /// oversized instead.
+    #[test]
+    fn nothing_beyond_the_bounds_is_read() {
+        let names_then_refused = format!(
+            "{},x-not-allowed",
+            vec!["content-type"; MAX_NAMES].join(",")
+        );
+        let value = HeaderValue::from_str(&names_then_refused).unwrap();
+        let mut h = HeaderMap::new();
+        h.insert(ACCESS_CONTROL_REQUEST_HEADERS, value);
+        assert_eq!(
+            check_requested_headers(&h, &LISTED),
+            Err(Refusal::MalformedRequestHeaders)
+        );
+        let filler = format!(
+            "content-type,{}",
+            " ".repeat(MAX_BYTES - "content-type,".len())
+        );
+        let mut h = HeaderMap::new();
+        h.append(
+            ACCESS_CONTROL_REQUEST_HEADERS,
+            HeaderValue::from_str(&filler).unwrap(),
+        );
+        assert_eq!(
+            check_requested_headers(&h, &LISTED),
+            Ok(true),
+            "exactly at the byte bound"
+        );
+        h.append(
+            ACCESS_CONTROL_REQUEST_HEADERS,
+            HeaderValue::from_static("x-not-allowed"),
+        );
+        assert_eq!(
+            check_requested_headers(&h, &LISTED),
+            Err(Refusal::MalformedRequestHeaders)
+        );
+        let mut h = HeaderMap::new();
+        for _ in 0..MAX_BYTES {
+            h.append(ACCESS_CONTROL_REQUEST_HEADERS, HeaderValue::from_static(""));
+        }
+        h.append(
+            ACCESS_CONTROL_REQUEST_HEADERS,
+            HeaderValue::from_static("x-not-allowed"),
+        );
+        assert_eq!(
+            check_requested_headers(&h, &LISTED),
+            Err(Refusal::MalformedRequestHeaders),
+            "empty lines count against the bound"
         );
     }
 
