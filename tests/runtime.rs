@@ -165,16 +165,19 @@ async fn refused_preflights_name_nothing_and_run_nothing() {
             ("origin", "https://app.example.com"),
             ("access-control-request-method", "POST"),
         ],
-        &[("origin", "null"), ("access-control-request-method", "GET")],
+        &[
+            ("origin", "null"),
+            ("access-control-request-method", "POST"),
+        ],
     ];
     for headers in cases {
         let res = call(&app, request(Method::OPTIONS, "/items", headers)).await;
-        // `null` is a valid origin for the public GET policy: `*` covers it, as browsers expect.
-        if headers[0].1 == "null" {
-            assert_eq!(res.status(), StatusCode::NO_CONTENT);
-            continue;
-        }
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{headers:?}");
+        assert_eq!(
+            header(&res, "vary"),
+            None,
+            "a refused preflight has no Vary: {headers:?}"
+        );
         for h in [
             "access-control-allow-origin",
             "access-control-allow-methods",
@@ -184,6 +187,16 @@ async fn refused_preflights_name_nothing_and_run_nothing() {
         }
     }
     assert_eq!(state.runs(), 0);
+}
+
+/// `null` is an origin `*` covers, as browsers expect: the public GET policy answers its preflight (while the
+/// listed POST policy refused it above).
+#[tokio::test]
+async fn a_null_origin_is_answered_by_a_public_policy() {
+    let app = items_app(AppState::default());
+    let res = call(&app, preflight("/items", "null", "GET")).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(header(&res, "access-control-allow-origin"), Some("*"));
 }
 
 #[tokio::test]
@@ -468,4 +481,96 @@ async fn the_function_as_written_stays_callable() {
     let (_, body) = list_items::handler(State(state.clone())).await;
     assert_eq!(body, "[\"a\",\"b\"]");
     assert_eq!(state.runs(), 1);
+}
+
+#[cors(origins = ["https://app.example.com"], methods = [POST, DELETE], refuse_disallowed)]
+async fn strict_write(State(state): State<AppState>) -> StatusCode {
+    state.runs.fetch_add(1, Ordering::SeqCst);
+    StatusCode::NO_CONTENT
+}
+
+/// Browsers send `Origin` on same-origin writes: the API's own front-end (not listed, it needs no CORS) must not
+/// be refused. The browser says so with `Sec-Fetch-Site: same-origin`, which a page of another origin cannot send.
+#[tokio::test]
+async fn refuse_mode_lets_same_origin_writes_through() {
+    let state = AppState::default();
+    let app = Router::new()
+        .route("/notes", cors_runtime::routing::post(strict_write))
+        .with_state(state.clone());
+    let own = "https://api.example.com";
+    let res = call(
+        &app,
+        request(
+            Method::POST,
+            "/notes",
+            &[("origin", own), ("sec-fetch-site", "same-origin")],
+        ),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(state.runs(), 1);
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        None,
+        "no CORS needed"
+    );
+    for site in ["cross-site", "same-site", "none"] {
+        let res = call(
+            &app,
+            request(
+                Method::POST,
+                "/notes",
+                &[("origin", own), ("sec-fetch-site", site)],
+            ),
+        )
+        .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::FORBIDDEN,
+            "Sec-Fetch-Site: {site}"
+        );
+    }
+    let res = call(&app, request(Method::POST, "/notes", &[("origin", own)])).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "no Sec-Fetch-Site: an older browser"
+    );
+    assert_eq!(state.runs(), 1);
+}
+
+#[cors(origins = ["https://app.example.com"], methods = [GET], max_age = -1)]
+async fn never_cached() -> &'static str {
+    "fresh"
+}
+
+/// `max_age = -1` means "do not cache"; the header's grammar is delta-seconds, so it is sent as `0`.
+#[tokio::test]
+async fn max_age_minus_one_is_sent_as_zero() {
+    let app = Router::new().route("/fresh", get(never_cached));
+    let res = call(&app, preflight("/fresh", "https://app.example.com", "GET")).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(header(&res, "access-control-max-age"), Some("0"));
+}
+
+/// `any(h)` answers every method without an `Allow` header, as axum's own `any` does.
+#[tokio::test]
+async fn any_routes_send_no_allow_header() {
+    let app = Router::new()
+        .route("/echo", any(echo_any))
+        .route("/public", any(public_any));
+    for method in [Method::GET, Method::POST, Method::DELETE, Method::OPTIONS] {
+        for uri in ["/echo", "/public"] {
+            let res = call(
+                &app,
+                request(
+                    method.clone(),
+                    uri,
+                    &[("origin", "https://app.example.com")],
+                ),
+            )
+            .await;
+            assert_eq!(header(&res, "allow"), None, "{method} {uri}");
+        }
+    }
 }

@@ -189,7 +189,8 @@ fn policy_static(name: &str, policy: &Policy) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     let expose = optional((!policy.expose.is_empty()).then(|| policy.expose.join(", ")));
-    let max_age = optional(policy.max_age.map(|n| n.to_string()));
+    // `-1` means "do not cache", which the header's grammar (delta-seconds) spells `0`.
+    let max_age = optional(policy.max_age.map(|n| n.max(0).to_string()));
     let status = if policy.preflight_status == 200 {
         quote!(OK)
     } else {

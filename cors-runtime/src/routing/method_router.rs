@@ -167,7 +167,8 @@ where
 {
     r.router = match on {
         On::Method(filter, _) => r.router.on(filter, handler),
-        On::Any => r.router.fallback(handler),
+        // axum's own `any`: every method, and no `Allow` header (a fallback would send an empty one).
+        On::Any => r.router.merge(axum::routing::any(handler)),
     };
     r
 }
