@@ -4,7 +4,7 @@
 //! preflight ran on the server.
 //!
 //! The browser is required: when `chromium` or `chromedriver` is missing the test fails with the command that
-//! installs them (`scripts/test` runs it). Outside CI only, `CORS_SKIP_BROWSER_TESTS=1` skips it, loudly.
+//! installs them (`scripts/test` runs it). There is no skip: a test that checked nothing must not pass.
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -377,18 +377,12 @@ mod tempdir {
     }
 }
 
-fn browser_available() -> bool {
+/// Fails, saying how to install them, when Debian's chromium or chromedriver is missing.
+fn require_browser() {
     let present =
         std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists();
-    if present {
-        return true;
-    }
-    let in_ci = std::env::var("CI").is_ok_and(|v| v == "true");
-    if !in_ci && std::env::var("CORS_SKIP_BROWSER_TESTS").is_ok_and(|v| v == "1") {
-        eprintln!("SKIPPED: the browser tests (CORS_SKIP_BROWSER_TESTS=1); nothing was checked in a browser");
-        return false;
-    }
-    panic!(
+    assert!(
+        present,
         "the browser tests need Debian's chromium and chromium-driver ({CHROMIUM}, {CHROMEDRIVER}): \
          run `apt-get install -y chromium chromium-driver` (scripts/test does it)"
     );
@@ -396,9 +390,7 @@ fn browser_available() -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn chromium_enforces_every_policy_as_declared() {
-    if !browser_available() {
-        return;
-    }
+    require_browser();
     let seen = Seen::default();
     let api_listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
         .await
@@ -512,9 +504,7 @@ async fn chromium_enforces_every_policy_as_declared() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_playground_page_shows_every_outcome_as_expected() {
-    if !browser_available() {
-        return;
-    }
+    require_browser();
     let api_listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
         .await
         .unwrap();
