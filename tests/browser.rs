@@ -341,6 +341,13 @@ const once = () => fetch(url, init).then(
 once().then(first => s.repeat ? once() : first).then(done);
 "#;
 
+/// Prints a summary line where the test command's log shows it: written to stderr directly, which libtest's
+/// capture of `println!` does not hold back when the test passes.
+fn summary(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
 async fn serve(listener: tokio::net::TcpListener, app: axum::Router) {
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
 }
@@ -478,13 +485,13 @@ async fn every_engine_enforces_every_policy_as_declared() {
         let failures = run_scenarios(engine, &session.client, &api_base, &seen).await;
         let _ = session.client.clone().close().await;
         if failures.is_empty() {
-            println!("{}: {count} scenarios as expected", engine.name());
+            summary(&format!("{}: {count} scenarios as expected", engine.name()));
         } else {
-            println!(
+            summary(&format!(
                 "{}: {} of {count} scenarios not as expected",
                 engine.name(),
                 failures.len()
-            );
+            ));
             report.push(format!("{}:\n  {}", engine.name(), failures.join("\n  ")));
         }
     }
@@ -589,10 +596,10 @@ async fn playground_in(engine: Engine, page_port: u16) -> String {
         .map(|r| r.to_string())
         .collect();
     if wrong.is_empty() {
-        println!(
+        summary(&format!(
             "{}: the playground's {PLAYGROUND_ROWS} rows as expected",
             engine.name()
-        );
+        ));
     }
     wrong.join("\n")
 }
