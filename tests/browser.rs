@@ -303,8 +303,9 @@ fn scenarios() -> Vec<Scenario> {
         s("a custom header on a policy without `headers`: refused", Allowed, json!({"path": "/public", "headers": {"x-custom": "1"}}), None, ("public", 0), Some(1), &[], None),
         s("max_age = 600: one preflight for two requests", Allowed, json!({"path": "/cached", "headers": {"x-request-id": "1"}, "cache": "default", "repeat": true}), Some(200), ("cached", 2), Some(1), &[], None)
             .except(Engine::Firefox, Differs { read: Some(200), runs: 2, preflights: Some(2),
-                why: "Firefox ESR 153 sent a preflight for each request although the answer allowed 600 s (204 or 200 alike): \
-                      its preflight cache did not serve the second request here; the outcome is the same, the cost is not" }),
+                why: "Firefox ESR 153 preflighted the second request too, 250 ms after the first, although the answer allowed \
+                      600 s; so it did for a minimal hand-written answer (status 200, no Vary): its preflight cache, not \
+                      this answer; the outcome is the same, the cost is not" }),
         s("max_age = 0: a preflight for each request", Allowed, json!({"path": "/uncached", "headers": {"x-request-id": "1"}, "cache": "default", "repeat": true}), Some(200), ("uncached", 2), Some(2), &[], None),
         s("`null` origin (sandboxed iframe) against a listed policy: blocked", Allowed, json!({"path": "/private", "sandboxed": true}), None, ("private", 1), Some(0), &[], None),
         s("`null` origin against a public policy: readable", Allowed, json!({"path": "/public", "sandboxed": true}), Some(200), ("public", 1), Some(0), &[], None),
@@ -338,7 +339,9 @@ if (s.sandboxed) {
 const once = () => fetch(url, init).then(
   r => ({ read: true, status: r.status, headers: Object.fromEntries(r.headers.entries()) }),
   e => ({ read: false, error: String(e) }));
-once().then(first => s.repeat ? once() : first).then(done);
+// A repeated request waits a moment first: Firefox stores a preflight in its cache asynchronously, and a request
+// sent right after the first one's answer may not find it there yet.
+once().then(first => s.repeat ? new Promise(r => setTimeout(r, 250)).then(once) : first).then(done);
 "#;
 
 /// Prints a summary line where the test command's log shows it: written to stderr directly, which libtest's
