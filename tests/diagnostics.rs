@@ -168,3 +168,55 @@ async fn allowed_and_non_cors_requests_log_nothing() {
         assert_eq!(events_of(req).await, Vec::<BTreeMap<String, String>>::new());
     }
 }
+
+/// Records the names of the spans opened.
+struct SpanNames(Arc<Mutex<Vec<String>>>);
+
+impl<S: Subscriber> Layer<S> for SpanNames {
+    fn on_new_span(
+        &self,
+        attrs: &tracing::span::Attributes<'_>,
+        _: &tracing::span::Id,
+        _: Context<'_, S>,
+    ) {
+        self.0
+            .lock()
+            .unwrap()
+            .push(attrs.metadata().name().to_owned());
+    }
+}
+
+#[cors(origins = ["https://app.example.com"])]
+#[tracing::instrument(skip_all)]
+async fn traced_below() -> &'static str {
+    "below"
+}
+
+#[tracing::instrument(skip_all)]
+#[cors(origins = ["https://app.example.com"])]
+async fn traced_above() -> &'static str {
+    "above"
+}
+
+/// `#[tracing::instrument]` names its span after the handler, written above `#[cors]` or below it.
+#[tokio::test]
+async fn instrumented_handlers_name_their_spans_after_the_function() {
+    let app = Router::new()
+        .route("/below", get(traced_below))
+        .route("/above", get(traced_above));
+    let names = Arc::new(Mutex::new(Vec::new()));
+    let subscriber = tracing_subscriber::registry().with(SpanNames(names.clone()));
+    let _guard = tracing::subscriber::set_default(subscriber);
+    for uri in ["/below", "/above"] {
+        let res = call(
+            &app,
+            request(Method::GET, uri, &[("origin", "https://app.example.com")]),
+        )
+        .await;
+        assert_eq!(
+            header(&res, "access-control-allow-origin"),
+            Some("https://app.example.com")
+        );
+    }
+    assert_eq!(*names.lock().unwrap(), ["traced_below", "traced_above"]);
+}

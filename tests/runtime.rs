@@ -574,3 +574,22 @@ async fn any_routes_send_no_allow_header() {
         }
     }
 }
+
+/// A unit test calls an annotated handler as it would call the function: `name(...)` (or `name::handler(...)`).
+#[tokio::test]
+async fn an_annotated_handler_is_called_like_the_function_in_unit_tests() {
+    let state = AppState::default();
+    let Json(item) = create_item(
+        State(state.clone()),
+        Json(serde_json::json!({ "name": "fig" })),
+    )
+    .await;
+    assert_eq!(item["name"], "fig");
+    let Json(again) = create_item::handler(State(state.clone()), Json(serde_json::json!(1))).await;
+    assert_eq!(again, 1);
+    assert_eq!(state.runs(), 2);
+    assert_eq!(
+        maybe_fail(Path(0)).await,
+        Err((StatusCode::NOT_FOUND, "no such item"))
+    );
+}

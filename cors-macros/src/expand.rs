@@ -16,9 +16,12 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
     let name = &item.sig.ident;
     let vis = &item.vis;
     let (docs, attrs) = handler.split_attrs();
-    let mut inner_sig = item.sig.clone();
-    inner_sig.ident = format_ident!("handler", span = name.span());
-    let block = &item.block;
+    // The function as written, under its own name, inside the block below: there the name is the function (the
+    // struct is the only `name` in the type namespace), so `#[axum::debug_handler]` and `#[tracing::instrument]`
+    // written under `#[cors]` see a function called `name`, and a parameter named like it is a plain binding.
+    let mut function = item.clone();
+    function.attrs = attrs.into_iter().cloned().collect();
+    function.vis = syn::Visibility::Inherited;
     let name_str = name.to_string();
     let policy_name = match &policy.named {
         Some(named) => format!("{name_str} (policy {named})"),
@@ -26,6 +29,7 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
     };
     let policy_static = policy_static(&policy_name, policy);
     let handler_impl = handler_impl(handler);
+    let callable = callable(handler);
     let allows = allows_method(policy);
 
     quote! {
@@ -33,16 +37,15 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
         #[allow(non_camel_case_types)]
         #vis struct #name;
 
-        impl #name {
-            /// The handler as written, without CORS: call it directly in unit tests.
-            #(#attrs)*
-            #vis #inner_sig #block
-        }
-
         const _: () = {
             use ::cors_runtime::__private as __cors;
 
+            #function
+
+            #callable
+
             // Written out rather than derived: no nested macro expansion per handler (build time).
+            #[allow(clippy::expl_impl_clone_on_copy)]
             impl ::core::clone::Clone for #name {
                 fn clone(&self) -> Self {
                     *self
@@ -78,6 +81,57 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
     }
 }
 
+/// What makes the struct callable like the function it replaces: `name::handler(...)`, and `name(...)` itself
+/// (through `Deref` to a function pointer), so that unit tests, and `#[axum::debug_handler]` written above
+/// `#[cors]`, call it as they would call the function. The pointer's future is boxed and `Send`, as axum needs it:
+/// a handler whose future is not `Send` is reported here, at its signature.
+fn callable(handler: &Handler) -> TokenStream {
+    let sig = &handler.item.sig;
+    let name = &sig.ident;
+    let vis = &handler.item.vis;
+    let types = &handler.arg_types;
+    let args: Vec<syn::Ident> = (0..types.len())
+        .map(|i| format_ident!("__arg{}", i))
+        .collect();
+    let output = match &sig.output {
+        syn::ReturnType::Default => quote!(()),
+        syn::ReturnType::Type(_, ty) => quote!(#ty),
+    };
+    // A function pointer cannot name an `impl Trait`: such a handler's call gives its response.
+    let opaque = output
+        .clone()
+        .into_iter()
+        .any(|t| matches!(&t, proc_macro2::TokenTree::Ident(i) if i == "impl"));
+    let (pointer_output, call) = if opaque {
+        (
+            quote!(__cors::Response),
+            quote!(async move { __cors::IntoResponse::into_response(#name(#(#args),*).await) }),
+        )
+    } else {
+        (output.clone(), quote!(#name(#(#args),*)))
+    };
+    let span = sig.span();
+    quote_spanned! {span=>
+        impl #name {
+            /// The handler as written, without CORS: call it directly in unit tests.
+            #[allow(dead_code)]
+            #vis fn handler(#(#args: #types),*) -> impl ::core::future::Future<Output = #output> {
+                #name(#(#args),*)
+            }
+        }
+
+        #[allow(clippy::type_complexity)]
+        impl ::core::ops::Deref for #name {
+            type Target = fn(#(#types),*) -> __cors::BoxFutureOf<#pointer_output>;
+            fn deref(&self) -> &Self::Target {
+                const CALL: fn(#(#types),*) -> __cors::BoxFutureOf<#pointer_output> =
+                    |#(#args),*| ::std::boxed::Box::pin(#call);
+                &CALL
+            }
+        }
+    }
+}
+
 /// `CorsHandler` for the extractor types, delegating to axum's own `Handler` impl for the function.
 fn handler_impl(handler: &Handler) -> TokenStream {
     let name = &handler.item.sig.ident;
@@ -101,7 +155,7 @@ fn handler_impl(handler: &Handler) -> TokenStream {
             #bounds
         {
             fn call(self, req: __cors::Request, state: __S) -> __cors::BoxFuture {
-                <_ as __cors::Handler<#marker, __S>>::call(#name::handler, req, state)
+                <_ as __cors::Handler<#marker, __S>>::call(#name, req, state)
             }
         }
     }

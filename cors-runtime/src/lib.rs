@@ -19,6 +19,12 @@
 //!
 //! let app: Router = Router::new().route("/items", get(list_items).post(create_item));
 //! // axum::serve(listener, app).await
+//!
+//! // In a unit test, the handler is called as the function it is:
+//! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+//! let Json(items) = list_items().await;
+//! assert_eq!(items, ["apple"]);
+//! # });
 //! ```
 //!
 //! - The policy is checked at compile time: `origins = "*"` with `credentials`, a malformed origin, a
@@ -32,8 +38,9 @@
 //!   stands in front of CORS.
 //! - Header values are built by the compiler; a request costs a route lookup and a few header inserts.
 //!
-//! The annotated function becomes a unit struct of the same name, which [`routing`] accepts like a handler.
-//! The function as written stays callable as `name::handler(...)`.
+//! The annotated function becomes a unit struct of the same name, which [`routing`] accepts like a handler and
+//! which is called like the function (`name(...)`, or `name::handler(...)`). `#[axum::debug_handler]` and
+//! `#[tracing::instrument]` are written under `#[cors]` (above it works too): they see the function as written.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -65,8 +72,9 @@ pub use private as __private;
 /// `dangerously_allow_insecure_origins`, `dangerously_allow_public_suffix_patterns`. The project's
 /// `docs/policy-reference.md` describes each; `docs/diagnostics.md` lists every compile error.
 ///
-/// The function becomes a unit struct of the same name that [`routing`] accepts; the function as written stays
-/// callable as `name::handler(...)`:
+/// The function becomes a unit struct of the same name that [`routing`] accepts, and that is called like the
+/// function (`name(...)`, or `name::handler(...)`); attributes written under `#[cors]`, such as
+/// `#[axum::debug_handler]` or `#[tracing::instrument]`, stay on the function as written:
 ///
 /// ```
 /// use cors_runtime::{cors, routing::get, Router};
@@ -78,6 +86,7 @@ pub use private as __private;
 ///
 /// let app: Router = Router::new().route("/hello", get(hello));
 /// # let _ = hello::handler();
+/// # let _ = hello();
 /// ```
 ///
 /// A policy that cannot work does not compile:

@@ -7,7 +7,7 @@ pub use crate::runtime_origins::SlotRef;
 pub use crate::Annotated;
 pub use axum::extract::{FromRequest, FromRequestParts, Request};
 pub use axum::handler::Handler;
-pub use axum::response::Response;
+pub use axum::response::{IntoResponse, Response};
 pub use http::{HeaderValue, StatusCode};
 
 use std::future::Future;
@@ -15,6 +15,9 @@ use std::pin::Pin;
 
 /// The future axum's own handler impl returns for an async fn (already boxed there; reused, not re-boxed).
 pub type BoxFuture = Pin<Box<dyn Future<Output = Response> + Send>>;
+
+/// The future of an annotated handler called through its struct (`name(...)`, in unit tests).
+pub type BoxFutureOf<T> = Pin<Box<dyn Future<Output = T> + Send>>;
 
 /// Implemented by `#[cors]` for the handler's unit struct, for the handler's extractor types `T`.
 pub trait CorsHandler<T, S>: Annotated + Clone + Send + Sync + Sized + 'static {

@@ -1,7 +1,7 @@
 // The README's first example, verbatim (tests/docs.rs checks that they agree).
 fn main() {
 use axum::{extract::Request, http::StatusCode, middleware::{from_fn, Next}, response::Response, Json};
-use cors_runtime::{cors, routing::{get, post}, Router};
+use cors_runtime::{cors, routing::get, Router};
 
 #[cors(origins = ["https://app.example.com", "https://*.staging.example.com"],
        methods = [GET], credentials, expose = ["x-total-count"], max_age = 600)]
@@ -11,8 +11,8 @@ async fn list_items() -> Json<Vec<String>> {
 
 #[cors(origins = ["https://app.example.com"], methods = [POST],
        headers = ["content-type", "authorization"], credentials)]
-async fn create_item(Json(item): Json<String>) -> StatusCode {
-    StatusCode::CREATED
+async fn create_item(Json(item): Json<String>) -> (StatusCode, Json<String>) {
+    (StatusCode::CREATED, Json(item))
 }
 
 async fn require_bearer(req: Request, next: Next) -> Result<Response, StatusCode> {
