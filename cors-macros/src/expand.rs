@@ -30,6 +30,7 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
     let policy_static = policy_static(&policy_name, policy);
     let handler_impl = handler_impl(handler);
     let callable = callable(handler);
+    let output_check = output_check(handler);
     let allows = allows_method(policy);
 
     quote! {
@@ -41,6 +42,8 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
             use ::cors_runtime::__private as __cors;
 
             #function
+
+            #output_check
 
             #callable
 
@@ -77,6 +80,22 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
                     __cors::never_routed()
                 }
             }
+        };
+    }
+}
+
+/// A return type that is not a response is reported at the return type, not later where the handler is routed.
+fn output_check(handler: &Handler) -> TokenStream {
+    let syn::ReturnType::Type(_, ty) = &handler.item.sig.output else {
+        return quote!();
+    };
+    if matches!(**ty, syn::Type::ImplTrait(_)) {
+        return quote!();
+    }
+    quote_spanned! {ty.span()=>
+        const _: fn() = || {
+            fn is_a_response<T: __cors::IntoResponse>() {}
+            is_a_response::<#ty>();
         };
     }
 }

@@ -65,6 +65,20 @@ impl Handler {
                 }
             }
         }
+        if let Some((_, init)) = arg_types.split_last() {
+            for ty in init {
+                if let Some(body) = body_extractor(ty) {
+                    cx.error(
+                        ty,
+                        format!(
+                            "`{body}` reads the request body, so it must be the last argument of the handler: move it last \
+                             (a handler has at most one argument that reads the body)"
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
         if arg_types.len() > MAX_ARGS {
             cx.error(
                 &sig.inputs,
@@ -82,4 +96,22 @@ impl Handler {
             .iter()
             .partition(|a| a.path().is_ident("doc"))
     }
+}
+
+/// axum's extractors that read the request body (they implement `FromRequest`, never `FromRequestParts`), by the
+/// last segment of their path: only the last argument of a handler may be one.
+const BODY_EXTRACTORS: [&str; 9] = [
+    "Json", "Form", "Bytes", "String", "Request", "Multipart", "RawForm", "Body", "Protobuf",
+];
+
+/// The name of a body extractor, if `ty` is one (`Json<T>`, `axum::Json<T>`, `String`, …).
+fn body_extractor(ty: &Type) -> Option<String> {
+    let Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    BODY_EXTRACTORS
+        .contains(&last.ident.to_string().as_str())
+        .then(|| match &last.arguments {
+            syn::PathArguments::None => last.ident.to_string(),
+            _ => format!("{}<_>", last.ident),
+        })
 }

@@ -147,6 +147,12 @@ pub enum On {
 /// A handler `routing` accepts: an annotated one (`#[cors]`) or any plain axum handler.
 ///
 /// The type parameter `T` is a marker that tells the two apart, as axum's own `Handler<T, S>` does.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a handler for a router whose state is `{S}`",
+    label = "not a handler of this router",
+    note = "each argument must be an extractor for state `{S}` (a `State<T>` needs `T` to be `{S}`, or `FromRef<{S}>`), only the last may read the body, and the return type must implement `IntoResponse`",
+    note = "`#[axum::debug_handler]` written under `#[cors]` names the argument at fault"
+)]
 pub trait IntoEndpoint<T, S>: Sized {
     #[doc(hidden)]
     fn register(self, on: On, router: CorsMethodRouter<S>) -> CorsMethodRouter<S>;
