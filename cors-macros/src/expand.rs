@@ -33,7 +33,12 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
     let output_check = output_check(handler);
     let allows = allows_method(policy);
 
+    let policy_doc = crate::doc::policy_doc(policy);
+    let separator = (!docs.is_empty()).then(|| quote!(#[doc = ""]));
+
     quote! {
+        #[doc = #policy_doc]
+        #separator
         #(#docs)*
         #[allow(non_camel_case_types)]
         #vis struct #name;
@@ -69,8 +74,9 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
 
             #handler_impl
 
-            #(impl __cors::AllowsMethod<__cors::method::#allows> for #name {})*
+            #(#[doc(hidden)] impl __cors::AllowsMethod<__cors::method::#allows> for #name {})*
 
+            #[doc(hidden)]
             impl<__S> __cors::Handler<__cors::HasCorsPolicy, __S> for #name
             where
                 __S: __cors::RouteWithCorsRuntime<#name>,
@@ -140,6 +146,7 @@ fn callable(handler: &Handler) -> TokenStream {
         }
 
         #[allow(clippy::type_complexity)]
+        #[doc(hidden)]
         impl ::core::ops::Deref for #name {
             type Target = fn(#(#types),*) -> __cors::BoxFutureOf<#pointer_output>;
             fn deref(&self) -> &Self::Target {
@@ -168,6 +175,7 @@ fn handler_impl(handler: &Handler) -> TokenStream {
         ),
     };
     quote_spanned! {span=>
+        #[doc(hidden)]
         impl #generics __cors::CorsHandler<#marker, __S> for #name
         where
             __S: Send + Sync + 'static,

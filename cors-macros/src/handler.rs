@@ -101,7 +101,15 @@ impl Handler {
 /// axum's extractors that read the request body (they implement `FromRequest`, never `FromRequestParts`), by the
 /// last segment of their path: only the last argument of a handler may be one.
 const BODY_EXTRACTORS: [&str; 9] = [
-    "Json", "Form", "Bytes", "String", "Request", "Multipart", "RawForm", "Body", "Protobuf",
+    "Json",
+    "Form",
+    "Bytes",
+    "String",
+    "Request",
+    "Multipart",
+    "RawForm",
+    "Body",
+    "Protobuf",
 ];
 
 /// The name of a body extractor, if `ty` is one (`Json<T>`, `axum::Json<T>`, `String`, …).
