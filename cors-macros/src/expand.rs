@@ -169,8 +169,8 @@ fn handler_impl(handler: &Handler) -> TokenStream {
             quote!((__M, #(#types,)*)),
             quote!(<__S, __M>),
             quote! {
-                #(#init: __cors::FromRequestParts<__S> + Send,)*
-                #last: __cors::FromRequest<__S, __M> + Send,
+                #(#init: __cors::FromRequestParts<__S> + ::core::marker::Send,)*
+                #last: __cors::FromRequest<__S, __M> + ::core::marker::Send,
             },
         ),
     };
@@ -178,7 +178,7 @@ fn handler_impl(handler: &Handler) -> TokenStream {
         #[doc(hidden)]
         impl #generics __cors::CorsHandler<#marker, __S> for #name
         where
-            __S: Send + Sync + 'static,
+            __S: ::core::marker::Send + ::core::marker::Sync + 'static,
             #bounds
         {
             fn call(self, req: __cors::Request, state: __S) -> __cors::BoxFuture {
