@@ -2,7 +2,7 @@
 //! not applied here but in front of the whole router ([`Router`](crate::Router)), so this adds nothing: the
 //! handler's future is axum's own, not wrapped and not boxed again.
 
-use crate::private::{BoxFuture, CorsHandler};
+use crate::__private::{BoxFuture, CorsHandler};
 use axum::extract::Request;
 use axum::handler::Handler;
 use std::marker::PhantomData;

@@ -1,6 +1,6 @@
 //! `get`, `post`, … and [`CorsMethodRouter`]: axum's method routing, plus the policy of each annotated handler.
 
-use crate::private::{method, AllowsMethod, CorsHandler, UseCorsRouter};
+use crate::__private::{method, AllowsMethod, CorsHandler, UseCorsRouter};
 use crate::protocol::path_policies::{PathPolicies, Routed};
 use crate::routing::endpoint::Endpoint;
 use axum::handler::Handler;

@@ -1,7 +1,7 @@
 //! [`Router`]: axum's `Router`, mirrored method for method, that knows the CORS policy of every route and enforces
 //! it in front of everything the application adds (see `service.rs`).
 
-use crate::private::UseCorsRouter;
+use crate::__private::UseCorsRouter;
 use crate::routing::method_router::CorsMethodRouter;
 use crate::routing::route_table::RouteTable;
 use axum::handler::Handler;
