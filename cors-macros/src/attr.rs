@@ -48,14 +48,20 @@ pub enum Value {
         items: Vec<Value>,
         span: Span,
     },
-    Other(Span),
+    /// Anything else, kept whole so that an error can underline all of it.
+    Other(proc_macro2::TokenStream),
 }
 
 impl Value {
     pub fn span(&self) -> Span {
         match self {
             Value::Str(s) => s.span(),
-            Value::Int { span, .. } | Value::List { span, .. } | Value::Other(span) => *span,
+            Value::Int { span, .. } | Value::List { span, .. } => *span,
+            Value::Other(tokens) => tokens
+                .clone()
+                .into_iter()
+                .next()
+                .map_or_else(Span::call_site, |t| t.span()),
             Value::Ident(i) => i.span(),
             Value::Path(p) => p.span(),
         }
@@ -85,7 +91,7 @@ impl Value {
                     negative: true,
                     span: expr.span(),
                 },
-                _ => Value::Other(expr.span()),
+                _ => Value::Other(quote::ToTokens::to_token_stream(expr)),
             },
             Expr::Path(p) if p.qself.is_none() => match p.path.get_ident() {
                 Some(ident) => Value::Ident(ident.clone()),
@@ -100,7 +106,38 @@ impl Value {
                 span: bracket_token.span.join(),
             },
             Expr::Group(g) => Value::from_expr(&g.expr),
-            other => Value::Other(other.span()),
+            other => Value::Other(quote::ToTokens::to_token_stream(other)),
+        }
+    }
+}
+
+/// The value's tokens, for errors that underline the whole value (`-2`, not just `-`).
+impl quote::ToTokens for Value {
+    fn to_tokens(&self, tokens: &mut proc_macro2::TokenStream) {
+        match self {
+            Value::Str(s) => s.to_tokens(tokens),
+            Value::Int {
+                lit,
+                negative,
+                span,
+            } => {
+                if *negative {
+                    syn::Token![-](*span).to_tokens(tokens);
+                }
+                lit.to_tokens(tokens);
+            }
+            Value::Ident(i) => i.to_tokens(tokens),
+            Value::Path(p) => p.to_tokens(tokens),
+            Value::List { span, .. } => {
+                // One bracketed group whose span is the whole list.
+                let mut group = proc_macro2::Group::new(
+                    proc_macro2::Delimiter::Bracket,
+                    proc_macro2::TokenStream::new(),
+                );
+                group.set_span(*span);
+                tokens.extend([proc_macro2::TokenTree::Group(group)]);
+            }
+            Value::Other(other) => tokens.extend(other.clone()),
         }
     }
 }

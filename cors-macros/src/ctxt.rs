@@ -13,11 +13,13 @@ impl Ctxt {
         }
     }
 
-    pub fn error(&self, span: impl Into<Spanned>, message: impl std::fmt::Display) {
-        let Spanned(span) = span.into();
-        self.errors
-            .borrow_mut()
-            .push(syn::Error::new(span, message));
+    pub fn error(&self, at: impl Into<Spanned>, message: impl std::fmt::Display) {
+        let error = match at.into() {
+            Spanned::Span(span) => syn::Error::new(span, message),
+            // From the node's first token to its last, as rustc underlines a node (`&self`, `<T>`, `-2`).
+            Spanned::Node(tokens) => syn::Error::new_spanned(tokens, message),
+        };
+        self.errors.borrow_mut().push(error);
     }
 
     pub fn finish(self) -> Result<(), syn::Error> {
@@ -30,17 +32,20 @@ impl Ctxt {
     }
 }
 
-/// A span from anything that has one.
-pub struct Spanned(pub proc_macro2::Span);
+/// Where an error points: one span, or a whole syntax node (all of its tokens).
+pub enum Spanned {
+    Span(proc_macro2::Span),
+    Node(proc_macro2::TokenStream),
+}
 
 impl From<proc_macro2::Span> for Spanned {
     fn from(span: proc_macro2::Span) -> Self {
-        Spanned(span)
+        Spanned::Span(span)
     }
 }
 
-impl<T: syn::spanned::Spanned> From<&T> for Spanned {
+impl<T: quote::ToTokens> From<&T> for Spanned {
     fn from(node: &T) -> Self {
-        Spanned(node.span())
+        Spanned::Node(node.to_token_stream())
     }
 }

@@ -70,7 +70,7 @@ impl<'a> Keys<'a> {
             }
             match (is_flag, &arg.value, example) {
                 (true, Some(v), _) => {
-                    cx.error(v.span(), format!("`{name}` is a flag and takes no value: write `{name}` alone, or remove it"));
+                    cx.error(v, format!("`{name}` is a flag and takes no value: write `{name}` alone, or remove it"));
                     continue;
                 }
                 (false, None, Some(e)) => {
@@ -148,7 +148,7 @@ fn elements(cx: &Ctxt, key: &str, value: &Value, idents: bool) -> Option<Vec<(St
         Value::Str(s) => Some((s.value(), s.span())),
         Value::Ident(i) if idents => Some((i.to_string(), i.span())),
         other => {
-            cx.error(other.span(), format!("`{key}` takes {kind} here"));
+            cx.error(other, format!("`{key}` takes {kind} here"));
             None
         }
     };
@@ -554,14 +554,14 @@ fn integer(cx: &Ctxt, key: &str, value: &Value) -> Option<i64> {
 
 fn max_age(cx: &Ctxt, value: &Value) -> Option<i64> {
     let n = integer(cx, "max_age", value)?;
-    check_max_age(n).map_err(|e| cx.error(value.span(), e)).ok()
+    check_max_age(n).map_err(|e| cx.error(value, e)).ok()
 }
 
 fn preflight_status(cx: &Ctxt, value: &Value) -> Option<u16> {
     match integer(cx, "preflight_status", value)? {
         n @ (200 | 204) => Some(n as u16),
         n => {
-            cx.error(value.span(), format!("`preflight_status = {n}`: a preflight answer is `204` (the default) or `200` (for old clients)"));
+            cx.error(value, format!("`preflight_status = {n}`: a preflight answer is `204` (the default) or `200` (for old clients)"));
             None
         }
     }
