@@ -27,9 +27,10 @@ pub(crate) fn judge(policy: &Policy, headers: &HeaderMap) -> Result<Verdict, Ref
         (RequestOrigin::Absent, _) => Ok(Verdict::Silent),
         (RequestOrigin::One(origin), _) => match allowed_origin(policy, origin) {
             Some(allowed) => Ok(Verdict::Allow(allowed)),
-            // Browsers send `Origin` on same-origin writes too: such a request is not a CORS request, so it is
-            // neither refused nor logged; it needs no CORS headers.
-            None if is_same_origin(headers) => Ok(Verdict::Silent),
+            // Browsers send `Origin` on same-origin writes too: such a request is not a CORS request, so refuse
+            // mode lets it through (it needs no CORS headers). Elsewhere the answer is the same either way, and
+            // the lookup is not paid.
+            None if policy.refuse_disallowed && is_same_origin(headers) => Ok(Verdict::Silent),
             None => Err(Refusal::Origin),
         },
         (RequestOrigin::Malformed, _) => Err(Refusal::MalformedOrigin),
@@ -42,8 +43,9 @@ pub(crate) fn judge(policy: &Policy, headers: &HeaderMap) -> Result<Verdict, Ref
 /// (`Sec-` names are forbidden request headers), so a page of another origin cannot claim it. A client that is not
 /// a browser can send it, as it can send any `Origin` or none; CORS never stopped such clients.
 fn is_same_origin(headers: &HeaderMap) -> bool {
+    const SEC_FETCH_SITE: HeaderName = HeaderName::from_static("sec-fetch-site");
     headers
-        .get("sec-fetch-site")
+        .get(SEC_FETCH_SITE)
         .is_some_and(|v| v.as_bytes() == b"same-origin")
 }
 
