@@ -153,8 +153,8 @@ impl fmt::Display for Origin {
 pub enum OriginError {
     /// The empty string.
     Empty,
-    /// Whitespace anywhere.
-    Whitespace,
+    /// Whitespace anywhere; the origin without it.
+    Whitespace(String),
     /// The literal `null`.
     Null,
     /// `*` inside a list of origins.
@@ -181,8 +181,12 @@ pub enum OriginError {
     DefaultPort(String),
     /// A port that is not 1..=65535 without leading zeros.
     BadPort(String),
-    /// A `*` anywhere but `scheme://*.` or `:*`.
-    BadPattern,
+    /// `*://`: a wildcard scheme; the rest of the origin.
+    WildcardScheme(String),
+    /// A `*` that is part of a label (`*example.com`); the pattern as it must be written.
+    PartialLabelWildcard(String),
+    /// A `*` in the middle of the host (`api.*.example.com`), or a second one.
+    InnerWildcard,
     /// A pattern whose domain is an IP address.
     PatternOverIp,
     /// The host is not in serialized form.
@@ -194,7 +198,10 @@ impl fmt::Display for OriginError {
         use OriginError::*;
         match self {
             Empty => f.write_str("an origin cannot be empty: write one such as \"https://app.example.com\""),
-            Whitespace => f.write_str("an origin cannot contain whitespace: remove it"),
+            Whitespace(fixed) => write!(
+                f,
+                "an origin has no whitespace (browsers never send any, and compare byte for byte): write `{fixed}`"
+            ),
             Null => f.write_str(
                 "`null` must never be allowed: sandboxed iframes, `file:` pages and redirected requests all send \
                  `Origin: null`, so any site can produce it; serve such clients from a real origin instead",
@@ -226,9 +233,19 @@ impl fmt::Display for OriginError {
                 "browsers omit the scheme's default port and compare byte for byte: write `{fixed}`"
             ),
             BadPort(p) => write!(f, "`{p}` is not a port: write a number from 1 to 65535 without leading zeros, or `*` for any port"),
-            BadPattern => f.write_str(
-                "this is not an origin pattern: the only patterns are `https://*.example.com` (one or more whole \
-                 labels before a domain) and a `:*` port (any port), e.g. \"http://localhost:*\"",
+            WildcardScheme(rest) => write!(
+                f,
+                "the scheme cannot be `*`: list each scheme the front-end uses, e.g. `https://{rest}` (plain `http://` \
+                 only for local development)"
+            ),
+            PartialLabelWildcard(fixed) => write!(
+                f,
+                "`*` stands for whole labels, before a dot: write `{fixed}` (which matches every subdomain but not \
+                 the domain itself: list that too if it needs access)"
+            ),
+            InnerWildcard => f.write_str(
+                "`*` can only stand for the leftmost labels (`https://*.example.com`), not for one in the middle: \
+                 list the hosts, or use the leftmost form if every subdomain may read",
             ),
             PatternOverIp => f.write_str("`*.` needs a domain after it, not an IP address"),
             Host(e) => e.fmt(f),
@@ -253,7 +270,7 @@ pub fn parse_origin(input: &str) -> Result<AllowedOrigin, OriginError> {
         return Err(Empty);
     }
     if input.chars().any(char::is_whitespace) {
-        return Err(Whitespace);
+        return Err(Whitespace(input.split_whitespace().collect()));
     }
     if input.eq_ignore_ascii_case("null") {
         return Err(Null);
@@ -278,7 +295,7 @@ pub fn parse_origin(input: &str) -> Result<AllowedOrigin, OriginError> {
         s if OPAQUE_SCHEMES.contains(&s.to_ascii_lowercase().as_str()) => {
             return Err(OpaqueScheme(s.to_owned()))
         }
-        "*" => return Err(BadPattern),
+        "*" => return Err(WildcardScheme(rest.to_owned())),
         s => return Err(UnknownScheme(s.to_owned())),
     };
     let prefix = &input[..input.len() - rest.len()];
@@ -320,7 +337,7 @@ pub fn parse_origin(input: &str) -> Result<AllowedOrigin, OriginError> {
     };
     if let Some(domain) = host.strip_prefix("*.") {
         if domain.contains('*') {
-            return Err(BadPattern);
+            return Err(InnerWildcard);
         }
         return match parse_host(domain).map_err(Host)? {
             crate::host::Host::Domain(d) => {
@@ -334,8 +351,20 @@ pub fn parse_origin(input: &str) -> Result<AllowedOrigin, OriginError> {
             _ => Err(PatternOverIp),
         };
     }
+    if let Some(label_rest) = host.strip_prefix('*') {
+        // `*example.com` most likely lost its dot; `*-api.example.com` meant every subdomain of the rest.
+        let domain = if label_rest.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            Some(label_rest)
+        } else {
+            label_rest.split_once('.').map(|(_, d)| d)
+        };
+        if let Some(domain) = domain.filter(|d| !d.contains('*') && d.contains('.')) {
+            let port = &rest[host.len()..];
+            return Err(PartialLabelWildcard(format!("{prefix}*.{domain}{port}")));
+        }
+    }
     if host.contains('*') {
-        return Err(BadPattern);
+        return Err(InnerWildcard);
     }
     let host = parse_host(host).map_err(Host)?;
     Ok(match port {
