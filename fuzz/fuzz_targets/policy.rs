@@ -12,7 +12,7 @@ mod ctxt;
 #[path = "../../cors-macros/src/model.rs"]
 mod model;
 #[allow(dead_code)]
-#[path = "../../cors-macros/src/validate.rs"]
+#[path = "../../cors-macros/src/validate/mod.rs"]
 mod validate;
 
 use cors_rules::origin::{parse_origin, AllowedOrigin};
