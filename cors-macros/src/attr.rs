@@ -1,11 +1,12 @@
 //! Parsing `#[cors(key = value, flag, ...)]` into keys and values that keep their tokens for spans.
 
 use proc_macro2::Span;
+use syn::parse::discouraged::Speculative;
 use syn::parse::{Parse, ParseStream};
-use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{
-    Expr, ExprArray, ExprLit, ExprUnary, Ident, Lit, LitInt, LitStr, Meta, Path, Token, UnOp,
+    Expr, ExprArray, ExprLit, ExprUnary, Ident, Lit, LitInt, LitStr, Meta, MetaNameValue, Path,
+    Token, UnOp,
 };
 
 /// The key under which a named policy's macro passes its arguments back to `#[cors]`. Not for users.
@@ -144,10 +145,13 @@ impl quote::ToTokens for Value {
 
 impl Args {
     pub fn parse(input: ParseStream) -> syn::Result<Self> {
-        let metas = Punctuated::<Meta, Token![,]>::parse_terminated(input)?;
         let mut items = Vec::new();
         let mut named = None;
-        for meta in metas {
+        while !input.is_empty() {
+            let meta = parse_meta(input)?;
+            if !input.is_empty() {
+                input.parse::<Token![,]>()?;
+            }
             let key = meta.path().require_ident()?.clone();
             if key == NAMED_KEY {
                 named = Some(Box::new(
@@ -173,6 +177,24 @@ impl Args {
     /// The argument given for `key`, if any.
     pub fn get(&self, key: &str) -> Option<&Arg> {
         self.items.iter().find(|a| a.key == key)
+    }
+}
+
+/// One argument, as `syn::Meta` reads it, except that a value is always read as an expression: `Meta` reads a
+/// negative literal that ends the list (`max_age = -2)`) as one token spanned at its `-`, which would leave
+/// errors underlining `-` alone.
+fn parse_meta(input: ParseStream) -> syn::Result<Meta> {
+    let ahead = input.fork();
+    match ahead.parse::<Meta>()? {
+        Meta::NameValue(_) => Ok(Meta::NameValue(MetaNameValue {
+            path: input.call(Path::parse_mod_style)?,
+            eq_token: input.parse()?,
+            value: input.parse()?,
+        })),
+        other => {
+            input.advance_to(&ahead);
+            Ok(other)
+        }
     }
 }
 
