@@ -92,17 +92,11 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
 
 /// A return type that is not a response is reported at the return type, not later where the handler is routed.
 fn output_check(handler: &Handler) -> TokenStream {
-    let syn::ReturnType::Type(_, ty) = &handler.item.sig.output else {
-        return quote!();
-    };
-    if matches!(**ty, syn::Type::ImplTrait(_)) {
-        return quote!();
-    }
-    quote_spanned! {ty.span()=>
-        const _: fn() = || {
-            fn is_a_response<T: __cors::IntoResponse>() {}
-            is_a_response::<#ty>();
-        };
+    match &handler.item.sig.output {
+        syn::ReturnType::Type(_, ty) if !matches!(**ty, syn::Type::ImplTrait(_)) => {
+            quote_spanned!(ty.span()=> const _: () = __cors::is_a_response::<#ty>();)
+        }
+        _ => quote!(),
     }
 }
 
@@ -220,7 +214,7 @@ fn policy_static(name: &str, policy: &Policy) -> TokenStream {
             let count = sorted.len();
             let values = sorted.iter().map(|o| header_value(o));
             exact_static = quote! {
-                static EXACT: [__cors::ExactOrigin; #count] = [#(__cors::ExactOrigin { origin: #sorted, value: #values },)*];
+                static EXACT: [__cors::ExactOrigin; #count] = [#(__cors::ExactOrigin::new(#sorted, #values),)*];
             };
             let patterns = patterns.iter().map(pattern);
             // A credentialed policy may only name slots whose entries were checked for credentials.
@@ -232,11 +226,7 @@ fn policy_static(name: &str, policy: &Policy) -> TokenStream {
             let runtime = runtime
                 .iter()
                 .map(|path| quote_spanned!(path.span()=> __cors::SlotRef::#slot(&#path)));
-            quote!(__cors::Origins::Listed(__cors::OriginMatcher {
-                exact: &EXACT,
-                patterns: &[#(#patterns,)*],
-                runtime: &[#(#runtime,)*],
-            }))
+            quote!(__cors::listed_origins(&EXACT, &[#(#patterns,)*], &[#(#runtime,)*]))
         }
     };
     let methods = match &policy.methods {
@@ -244,13 +234,13 @@ fn policy_static(name: &str, policy: &Policy) -> TokenStream {
         Methods::Any => quote!(__cors::Methods::Any),
         Methods::Listed(names) => {
             let value = header_value(&names.join(", "));
-            quote!(__cors::Methods::Listed { names: &[#(#names,)*], value: #value })
+            quote!(__cors::Methods::Listed(__cors::names(&[#(#names,)*], #value)))
         }
     };
     let headers = match &policy.headers {
         Headers::Listed(names) => {
             let value = header_value(&names.join(", "));
-            quote!(__cors::Headers::Listed { names: &[#(#names,)*], value: #value })
+            quote!(__cors::Headers::Listed(__cors::names(&[#(#names,)*], #value)))
         }
         Headers::Any(names) => {
             let value = header_value(
@@ -259,7 +249,7 @@ fn policy_static(name: &str, policy: &Policy) -> TokenStream {
                     .collect::<Vec<_>>()
                     .join(", "),
             );
-            quote!(__cors::Headers::Any { names: &[#(#names,)*], value: #value })
+            quote!(__cors::Headers::Any(__cors::names(&[#(#names,)*], #value)))
         }
     };
     let optional = |v: Option<String>| match v {
@@ -281,17 +271,18 @@ fn policy_static(name: &str, policy: &Policy) -> TokenStream {
     let refuse = policy.refuse_disallowed;
     quote! {
         #exact_static
-        static POLICY: __cors::Policy = __cors::Policy {
-            name: #name,
-            origins: #origins,
-            credentials: #credentials,
-            methods: #methods,
-            headers: #headers,
-            expose: #expose,
-            max_age: #max_age,
-            preflight_status: __cors::StatusCode::#status,
-            refuse_disallowed: #refuse,
-        };
+        // Arguments in the order of `__private::policy`'s parameters.
+        static POLICY: __cors::Policy = __cors::policy(
+            #name,
+            #origins,
+            #credentials,
+            #methods,
+            #headers,
+            #expose,
+            #max_age,
+            __cors::StatusCode::#status,
+            #refuse,
+        );
         &POLICY
     }
 }
@@ -316,5 +307,5 @@ fn pattern(p: &OriginPattern) -> TokenStream {
             quote!(__cors::PortPattern::Exact(#n))
         }
     };
-    quote!(__cors::OriginPattern { scheme: #scheme, host: #host, port: #port })
+    quote!(__cors::OriginPattern::new(#scheme, #host, #port))
 }

@@ -59,7 +59,6 @@ pub mod runtime_origins;
 /// Origin matching: what `#[cors(origins = [...])]` compiles to.
 pub mod origin {
     pub use crate::protocol::origin::MAX_ORIGIN_LEN;
-    pub use crate::protocol::origin_list::{ExactOrigin, HostPattern, OriginPattern, PortPattern};
     pub use crate::protocol::origin_matcher::OriginMatcher;
 }
 pub use protocol::request_headers;
@@ -122,7 +121,7 @@ pub use cors_macros::cors;
 /// }
 ///
 /// let app: Router = Router::new().route("/projects", get(list_projects));
-/// assert!(<list_projects as Annotated>::policy().credentials);
+/// assert!(<list_projects as Annotated>::policy().credentials());
 /// ```
 ///
 /// ```compile_fail
@@ -150,8 +149,8 @@ pub use runtime_origins::{OriginsError, RuntimeOrigins};
 /// async fn strict() {}
 ///
 /// let policy = <strict as Annotated>::policy();
-/// assert_eq!(policy.name, "strict");
-/// assert!(policy.refuse_disallowed && matches!(policy.origins, Origins::Listed(_)));
+/// assert_eq!(policy.name(), "strict");
+/// assert!(policy.refuse_disallowed() && matches!(policy.origins(), Origins::Listed(_)));
 /// ```
 pub trait Annotated {
     /// The handler's policy.

@@ -1,12 +1,15 @@
 //! The compiled form of a `#[cors]` policy: every header value is built by the compiler.
+//!
+//! The types are read, never built, by users: their fields are private and they grow without breaking anyone.
+//! The code `#[cors]` generates builds them through the hidden constructors of `cors_runtime::__private`.
 
 use crate::origin::OriginMatcher;
 use http::{HeaderValue, StatusCode};
 
 /// A CORS policy as `#[cors(...)]` compiles it: validated, with every header value prepared.
 ///
-/// You never build one by hand; the attribute does, and [`routing`](crate::routing) reads it.
-/// It is public so that generated code can name it and so that tests can inspect a handler's policy:
+/// You never build one by hand; the attribute does, and [`Router`](crate::Router) reads it. Tests can inspect a
+/// handler's policy:
 ///
 /// ```
 /// use cors_runtime::{cors, Annotated};
@@ -15,79 +18,135 @@ use http::{HeaderValue, StatusCode};
 /// async fn list_items() -> &'static str { "[]" }
 ///
 /// let policy = <list_items as Annotated>::policy();
-/// assert!(policy.credentials);
-/// assert_eq!(policy.max_age.as_ref().unwrap(), "600");
+/// assert_eq!(policy.name(), "list_items");
+/// assert!(policy.credentials());
+/// assert_eq!(policy.max_age().unwrap(), "600");
 /// ```
 #[derive(Debug)]
 pub struct Policy {
-    /// The annotated handler's name, for diagnostics.
-    pub name: &'static str,
-    /// Which origins may read responses.
-    pub origins: Origins,
-    /// Whether cookies and HTTP authentication may be sent and read (`credentials`).
-    pub credentials: bool,
-    /// Which methods a preflight may ask for.
-    pub methods: Methods,
-    /// Which request headers a preflight may ask for.
-    pub headers: Headers,
-    /// `Access-Control-Expose-Headers` for actual responses (`expose`).
-    pub expose: Option<HeaderValue>,
-    /// `Access-Control-Max-Age` for preflight answers (`max_age`).
-    pub max_age: Option<HeaderValue>,
-    /// The status of a successful preflight answer: 204 unless `preflight_status = 200`.
-    pub preflight_status: StatusCode,
-    /// `refuse_disallowed`: answer actual requests from other origins with 403, without running the handler.
-    pub refuse_disallowed: bool,
+    pub(crate) name: &'static str,
+    pub(crate) origins: Origins,
+    pub(crate) credentials: bool,
+    pub(crate) methods: Methods,
+    pub(crate) headers: Headers,
+    pub(crate) expose: Option<HeaderValue>,
+    pub(crate) max_age: Option<HeaderValue>,
+    pub(crate) preflight_status: StatusCode,
+    pub(crate) refuse_disallowed: bool,
 }
 
 /// The `origins` of a policy.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Origins {
     /// `origins = "*"` without credentials: `Access-Control-Allow-Origin: *` on every response.
     Any,
     /// `origins = "*"` with `credentials, dangerously_reflect_any_origin`: every well-formed origin
     /// except `null` is echoed back.
     ReflectAny,
-    /// Listed origins and patterns.
+    /// Listed origins and patterns, and run-time origins.
     Listed(OriginMatcher),
 }
 
 /// The `methods` of a policy.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Methods {
     /// No `methods` key: exactly the methods the handler is routed under.
     Routed,
     /// `methods = "*"`: any method the handler is routed under (`*` without credentials, echoed with them).
     Any,
-    /// An explicit list, with its prepared `Access-Control-Allow-Methods` value.
-    Listed {
-        /// The methods, byte for byte as clients send them.
-        names: &'static [&'static str],
-        /// The names joined with `, `.
-        value: HeaderValue,
-    },
+    /// An explicit list (`Access-Control-Allow-Methods` sends it as written).
+    Listed(Names),
 }
 
 /// The `headers` of a policy (allowed request headers).
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Headers {
-    /// An explicit list (possibly empty), with its prepared `Access-Control-Allow-Headers` value.
-    Listed {
-        /// Lowercase header names.
-        names: &'static [&'static str],
-        /// The names joined with `, `.
-        value: HeaderValue,
-    },
-    /// `headers = "*"` (optionally with named headers such as `authorization`, which `*` never covers).
-    Any {
-        /// Headers named beside `*`, lowercase.
-        names: &'static [&'static str],
-        /// `*` (plus the names) for policies without credentials.
-        value: HeaderValue,
-    },
+    /// An explicit list, possibly empty.
+    Listed(Names),
+    /// `headers = "*"`, with the headers named beside it (such as `authorization`, which `*` never covers).
+    Any(Names),
+}
+
+/// The names a policy lists, and the header value that sends them.
+#[derive(Debug)]
+pub struct Names {
+    pub(crate) names: &'static [&'static str],
+    pub(crate) value: HeaderValue,
+}
+
+impl Names {
+    /// The names: methods byte for byte as clients send them, header names in lowercase.
+    pub fn names(&self) -> &'static [&'static str] {
+        self.names
+    }
+
+    /// The prepared header value: the names joined with `, ` (preceded by `*` for `headers = "*"`).
+    pub fn header_value(&self) -> &HeaderValue {
+        &self.value
+    }
 }
 
 impl Policy {
+    /// The annotated handler's name (and its named policy's, if any), as diagnostics print it.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Which origins may read responses.
+    pub fn origins(&self) -> &Origins {
+        &self.origins
+    }
+
+    /// Whether cookies and HTTP authentication may be sent and read (`credentials`).
+    pub fn credentials(&self) -> bool {
+        self.credentials
+    }
+
+    /// Which methods a preflight may ask for.
+    ///
+    /// ```
+    /// use cors_runtime::{cors, policy::Methods, Annotated};
+    ///
+    /// #[cors(origins = ["https://app.example.com"], methods = [GET, "PURGE"])]
+    /// async fn purge() {}
+    ///
+    /// let Methods::Listed(methods) = <purge as Annotated>::policy().methods() else { panic!() };
+    /// assert_eq!(methods.names(), ["GET", "PURGE"]);
+    /// assert_eq!(methods.header_value(), "GET, PURGE");
+    /// ```
+    pub fn methods(&self) -> &Methods {
+        &self.methods
+    }
+
+    /// Which request headers a preflight may ask for.
+    pub fn headers(&self) -> &Headers {
+        &self.headers
+    }
+
+    /// `Access-Control-Expose-Headers` for actual responses (`expose`).
+    pub fn expose(&self) -> Option<&HeaderValue> {
+        self.expose.as_ref()
+    }
+
+    /// `Access-Control-Max-Age` for preflight answers (`max_age`; `-1` is sent as `0`).
+    pub fn max_age(&self) -> Option<&HeaderValue> {
+        self.max_age.as_ref()
+    }
+
+    /// The status of a successful preflight answer: 204 unless `preflight_status = 200`.
+    pub fn preflight_status(&self) -> StatusCode {
+        self.preflight_status
+    }
+
+    /// `refuse_disallowed`: actual requests from other origins are answered with 403, without running the
+    /// handler.
+    pub fn refuse_disallowed(&self) -> bool {
+        self.refuse_disallowed
+    }
+
     /// Whether responses depend on the request's `Origin`, so that caches must be told (`Vary: Origin`).
     ///
     /// ```
@@ -113,10 +172,10 @@ pub(crate) static TEST_POLICY: Policy = Policy {
     origins: Origins::ReflectAny,
     credentials: false,
     methods: Methods::Routed,
-    headers: Headers::Listed {
+    headers: Headers::Listed(Names {
         names: &[],
         value: HeaderValue::from_static(""),
-    },
+    }),
     expose: None,
     max_age: None,
     preflight_status: StatusCode::NO_CONTENT,

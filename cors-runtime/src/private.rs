@@ -2,7 +2,6 @@
 
 pub use crate::policy::{Headers, Methods, Origins, Policy};
 pub use crate::protocol::origin_list::{ExactOrigin, HostPattern, OriginPattern, PortPattern};
-pub use crate::protocol::origin_matcher::OriginMatcher;
 pub use crate::runtime_origins::SlotRef;
 pub use crate::Annotated;
 pub use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -10,8 +9,51 @@ pub use axum::handler::Handler;
 pub use axum::response::{IntoResponse, Response};
 pub use http::{HeaderValue, StatusCode};
 
+use crate::policy::Names;
+use crate::protocol::origin_matcher::OriginMatcher;
 use std::future::Future;
 use std::pin::Pin;
+
+/// The policy the macro writes: the public [`Policy`] keeps its fields private, so that it can grow without
+/// breaking users; a new field is a new argument here, where only generated code looks.
+#[allow(clippy::too_many_arguments)]
+pub const fn policy(
+    name: &'static str,
+    origins: Origins,
+    credentials: bool,
+    methods: Methods,
+    headers: Headers,
+    expose: Option<HeaderValue>,
+    max_age: Option<HeaderValue>,
+    preflight_status: StatusCode,
+    refuse_disallowed: bool,
+) -> Policy {
+    Policy {
+        name,
+        origins,
+        credentials,
+        methods,
+        headers,
+        expose,
+        max_age,
+        preflight_status,
+        refuse_disallowed,
+    }
+}
+
+/// `origins = [...]`: exact origins sorted by `(len, bytes)`, patterns, run-time slots.
+pub const fn listed_origins(
+    exact: &'static [ExactOrigin],
+    patterns: &'static [OriginPattern],
+    runtime: &'static [SlotRef],
+) -> Origins {
+    Origins::Listed(OriginMatcher::new(exact, patterns, runtime))
+}
+
+/// A list of methods or headers, and the header value that sends it.
+pub const fn names(names: &'static [&'static str], value: HeaderValue) -> Names {
+    Names { names, value }
+}
 
 /// The future axum's own handler impl returns for an async fn (already boxed there; reused, not re-boxed).
 pub type BoxFuture = Pin<Box<dyn Future<Output = Response> + Send>>;
@@ -69,6 +111,9 @@ pub trait RouteWithCorsRuntime<H> {}
     note = "build the whole app with `cors_runtime::Router` (it has axum's `route`, `nest`, `merge`, `layer`, `with_state`, ...) and serve it: `axum::serve(listener, app)`; attach a plain `axum::Router` to it with `nest_service` or `fallback_service`"
 )]
 pub trait UseCorsRouter<T> {}
+
+/// Compiles only for a response type: what `#[cors]` checks a handler's return type with, at the type.
+pub const fn is_a_response<T: IntoResponse>() {}
 
 /// The marker of the refusing `Handler` impl that `#[cors]` emits.
 pub enum HasCorsPolicy {}

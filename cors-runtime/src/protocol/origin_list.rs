@@ -12,20 +12,34 @@ const LINEAR_SCAN_MAX: usize = 8;
 #[derive(Debug)]
 pub struct ExactOrigin {
     /// The serialized origin.
-    pub origin: &'static str,
+    pub(crate) origin: &'static str,
     /// The same, as a header value.
-    pub value: HeaderValue,
+    pub(crate) value: HeaderValue,
+}
+
+impl ExactOrigin {
+    /// One listed origin; `value` is `origin` as a header value.
+    pub const fn new(origin: &'static str, value: HeaderValue) -> Self {
+        Self { origin, value }
+    }
 }
 
 /// An origin pattern, matched on whole labels.
 #[derive(Debug)]
 pub struct OriginPattern {
     /// `https://` or `http://`.
-    pub scheme: &'static str,
+    pub(crate) scheme: &'static str,
     /// Which hosts match.
-    pub host: HostPattern,
+    pub(crate) host: HostPattern,
     /// Which ports match.
-    pub port: PortPattern,
+    pub(crate) port: PortPattern,
+}
+
+impl OriginPattern {
+    /// A pattern of `scheme` (`https://` or `http://`), `host` and `port`.
+    pub const fn new(scheme: &'static str, host: HostPattern, port: PortPattern) -> Self {
+        Self { scheme, host, port }
+    }
 }
 
 /// The host part of a pattern.
@@ -78,15 +92,6 @@ pub(crate) fn allow_listed(
 
 impl OriginPattern {
     /// Whether a serialized origin matches this pattern: whole labels, the pattern's scheme and port only.
-    ///
-    /// ```
-    /// use cors_runtime::origin::{HostPattern, OriginPattern, PortPattern};
-    ///
-    /// // `http://localhost:*`
-    /// let p = OriginPattern { scheme: "http://", host: HostPattern::Exact("localhost"), port: PortPattern::Any };
-    /// assert!(p.matches(b"http://localhost:5173") && p.matches(b"http://localhost"));
-    /// assert!(!p.matches(b"http://localhost.evil.com:80") && !p.matches(b"https://localhost:5173"));
-    /// ```
     pub fn matches(&self, origin: &[u8]) -> bool {
         let Some(authority) = origin.strip_prefix(self.scheme.as_bytes()) else {
             return false;

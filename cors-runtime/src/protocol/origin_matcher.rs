@@ -4,15 +4,16 @@ use crate::protocol::origin_list::{allow_listed, ExactOrigin, OriginPattern};
 use crate::runtime_origins::SlotRef;
 use http::HeaderValue;
 
-/// The listed origins of a policy: exact origins sorted by length then bytes (binary search), and patterns.
+/// The listed origins of a policy: exact origins sorted by length then bytes (binary search), patterns, and
+/// origins set at run time ([`RuntimeOrigins`](crate::RuntimeOrigins)).
 #[derive(Debug)]
 pub struct OriginMatcher {
     /// Sorted by `(len, bytes)`; the macro sorts them.
-    pub exact: &'static [ExactOrigin],
+    pub(crate) exact: &'static [ExactOrigin],
     /// Checked in order after the exact origins.
-    pub patterns: &'static [OriginPattern],
-    /// Origins set at run time ([`RuntimeOrigins`](crate::RuntimeOrigins)), read last.
-    pub runtime: &'static [SlotRef],
+    pub(crate) patterns: &'static [OriginPattern],
+    /// Read last.
+    pub(crate) runtime: &'static [SlotRef],
 }
 
 impl OriginMatcher {
@@ -22,20 +23,13 @@ impl OriginMatcher {
     /// origins are read only when those do not match.
     ///
     /// ```
-    /// use cors_runtime::origin::{ExactOrigin, HostPattern, OriginMatcher, OriginPattern, PortPattern};
+    /// use cors_runtime::{cors, policy::Origins, Annotated};
     /// use http::HeaderValue;
     ///
-    /// // What `#[cors(origins = ["https://app.example.com", "https://*.example.org"])]` builds.
-    /// static EXACT: [ExactOrigin; 1] = [ExactOrigin {
-    ///     origin: "https://app.example.com",
-    ///     value: HeaderValue::from_static("https://app.example.com"),
-    /// }];
-    /// static PATTERNS: [OriginPattern; 1] = [OriginPattern {
-    ///     scheme: "https://",
-    ///     host: HostPattern::Subdomains(".example.org"),
-    ///     port: PortPattern::Default,
-    /// }];
-    /// let matcher = OriginMatcher { exact: &EXACT, patterns: &PATTERNS, runtime: &[] };
+    /// #[cors(origins = ["https://app.example.com", "https://*.example.org"])]
+    /// async fn list_items() {}
+    ///
+    /// let Origins::Listed(matcher) = <list_items as Annotated>::policy().origins() else { unreachable!() };
     /// let allowed = |o: &'static str| matcher.allow(&HeaderValue::from_static(o)).is_some();
     /// assert!(allowed("https://app.example.com") && allowed("https://a.b.example.org"));
     /// assert!(!allowed("https://example.org") && !allowed("https://app.example.com.evil.net"));
@@ -43,5 +37,20 @@ impl OriginMatcher {
     pub fn allow(&self, origin: &HeaderValue) -> Option<HeaderValue> {
         allow_listed(self.exact, self.patterns, origin)
             .or_else(|| self.runtime.iter().find_map(|slot| slot.allow(origin)))
+    }
+}
+
+impl OriginMatcher {
+    /// For the code `#[cors]` generates (through `__private`).
+    pub(crate) const fn new(
+        exact: &'static [ExactOrigin],
+        patterns: &'static [OriginPattern],
+        runtime: &'static [SlotRef],
+    ) -> Self {
+        Self {
+            exact,
+            patterns,
+            runtime,
+        }
     }
 }

@@ -111,14 +111,14 @@ impl PathPolicies {
         out.insert(ACCESS_CONTROL_ALLOW_METHODS, allow_methods);
         if requested_headers {
             match &policy.headers {
-                Headers::Any { .. } if policy.credentials => {
+                Headers::Any(_) if policy.credentials => {
                     // `*` would mean a header literally named `*`: echo the validated request instead.
                     for line in headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS) {
                         out.append(ACCESS_CONTROL_ALLOW_HEADERS, line.clone());
                     }
                 }
-                Headers::Any { value, .. } | Headers::Listed { value, .. } => {
-                    out.insert(ACCESS_CONTROL_ALLOW_HEADERS, value.clone());
+                Headers::Any(names) | Headers::Listed(names) => {
+                    out.insert(ACCESS_CONTROL_ALLOW_HEADERS, names.value.clone());
                 }
             }
         }
@@ -138,10 +138,14 @@ fn allow_methods(entry: &Entry, requested: &HeaderValue) -> Result<HeaderValue, 
     let policy = entry.policy;
     match (&policy.methods, &entry.routed) {
         // The compiler checked that a handler is only routed under methods its policy lists.
-        (Methods::Listed { value, .. }, Routed::Method(_)) => Ok(value.clone()),
-        (Methods::Listed { names, value }, Routed::Any) => {
-            if names.iter().any(|n| n.as_bytes() == requested.as_bytes()) {
-                Ok(value.clone())
+        (Methods::Listed(listed), Routed::Method(_)) => Ok(listed.value.clone()),
+        (Methods::Listed(listed), Routed::Any) => {
+            if listed
+                .names
+                .iter()
+                .any(|n| n.as_bytes() == requested.as_bytes())
+            {
+                Ok(listed.value.clone())
             } else {
                 Err(Refusal::Method)
             }

@@ -64,24 +64,25 @@ fn is_allowed(name: &[u8], allowed: &Headers) -> bool {
                 .any(|n| n.as_bytes().eq_ignore_ascii_case(name))
     };
     match allowed {
-        Headers::Listed { names, .. } => listed(names),
-        Headers::Any { names, .. } => !name.eq_ignore_ascii_case(b"authorization") || listed(names),
+        Headers::Listed(names) => listed(names.names),
+        Headers::Any(names) => !name.eq_ignore_ascii_case(b"authorization") || listed(names.names),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::Names;
     use http::HeaderValue;
 
-    const LISTED: Headers = Headers::Listed {
+    const LISTED: Headers = Headers::Listed(Names {
         names: &["content-type", "x-request-id"],
         value: HeaderValue::from_static("content-type, x-request-id"),
-    };
-    const ANY: Headers = Headers::Any {
+    });
+    const ANY: Headers = Headers::Any(Names {
         names: &[],
         value: HeaderValue::from_static("*"),
-    };
+    });
 
     fn request(lines: &[&'static str]) -> HeaderMap {
         let mut h = HeaderMap::new();
@@ -119,10 +120,10 @@ mod tests {
     /// One line per name, as AWS API Gateway and some proxies send it: the bound is on names and bytes.
     #[test]
     fn a_list_split_into_one_line_per_name_is_read_whole() {
-        let many: Headers = Headers::Any {
+        let many: Headers = Headers::Any(Names {
             names: &[],
             value: HeaderValue::from_static("*"),
-        };
+        });
         let lines: Vec<&'static str> = (0..MAX_NAMES)
             .map(|i| &*Box::leak(format!("x-h{i}").into_boxed_str()))
             .collect();

@@ -17,6 +17,6 @@ async fn list_items() -> &'static str {
 
 fn main() {
     let policy = <list_items as Annotated>::policy();
-    assert!(policy.credentials && policy.refuse_disallowed);
+    assert!(policy.credentials() && policy.refuse_disallowed());
     let _app: Router = Router::new().route("/items", get(list_items));
 }
