@@ -5,7 +5,6 @@
 mod common;
 
 use axum::body::Body;
-use cors_runtime::request_headers::{MAX_BYTES, MAX_NAMES};
 use cors_runtime::Router;
 use cors_runtime::{cors, routing::post};
 use http::{HeaderValue, Method, Request, StatusCode};
@@ -25,23 +24,12 @@ fn router() -> &'static Router {
     ROUTER.get_or_init(|| Router::new().route("/", post(handler)).with_state(()))
 }
 
-/// The model: HTTP list syntax (commas, optional whitespace, empty elements skipped), names compared
-/// without case, within the documented bounds.
+#[path = "../../tests/models/request_headers.rs"]
+mod request_headers_model;
+
+/// The model, shared with the property test.
 fn model(lines: &[&[u8]]) -> bool {
-    let bytes: usize = lines.iter().map(|l| l.len().max(1)).sum();
-    if bytes > MAX_BYTES {
-        return false;
-    }
-    let names: Vec<&[u8]> = lines
-        .iter()
-        .flat_map(|l| l.split(|&b| b == b','))
-        .map(|e| e.trim_ascii())
-        .filter(|e| !e.is_empty())
-        .collect();
-    names.len() <= MAX_NAMES
-        && names
-            .iter()
-            .all(|n| ALLOWED.iter().any(|a| a.as_bytes().eq_ignore_ascii_case(n)))
+    request_headers_model::accepts(lines, &ALLOWED)
 }
 
 fuzz_target!(|data: &[u8]| {
