@@ -18,7 +18,7 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
     ("Keys and values", "", &["unknown_key", "duplicate_key", "flag_with_value", "key_without_value", "list_form_key", "wrong_value_kind", "several_errors"]),
     ("Named policies", "", &["named_policy"]),
     ("Run-time origins", "", &["runtime_origins"]),
-    ("The handler and its routing", "", &["not_a", "not_async", "generic_handler", "method_with_receiver", "routed_with", "routed_on", "debug_handler", "shape_", "associated_fn", "utoipa_"]),
+    ("The handler and its routing", "", &["not_a", "not_async", "generic_handler", "method_with_receiver", "routed_with", "routed_on", "debug_handler", "shape_", "associated_fn", "utoipa_", "deprecated_"]),
 ];
 
 fn catalogue(root: &Path) -> String {

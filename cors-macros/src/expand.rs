@@ -15,12 +15,13 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
     let item = &handler.item;
     let name = &item.sig.ident;
     let vis = &item.vis;
-    let (docs, attrs) = handler.split_attrs();
+    let attrs = handler.split_attrs();
+    let (docs, on_struct, cfgs) = (&attrs.docs, &attrs.on_struct, &attrs.cfgs);
     // The function as written, under its own name, inside the block below: there the name is the function (the
     // struct is the only `name` in the type namespace), so `#[axum::debug_handler]` and `#[tracing::instrument]`
     // written under `#[cors]` see a function called `name`, and a parameter named like it is a plain binding.
     let mut function = item.clone();
-    function.attrs = attrs.into_iter().cloned().collect();
+    function.attrs = attrs.on_function.iter().copied().cloned().collect();
     function.vis = syn::Visibility::Inherited;
     let name_str = name.to_string();
     let policy_name = match &policy.named {
@@ -36,13 +37,19 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
     let policy_doc = crate::doc::policy_doc(policy);
     let separator = (!docs.is_empty()).then(|| quote!(#[doc = ""]));
 
+    // A deprecated handler warns where it is named and routed, not in the impls below, which name it too.
+    let allow_deprecated = (!on_struct.is_empty()).then(|| quote!(#[allow(deprecated)]));
+
     quote! {
         #[doc = #policy_doc]
         #separator
         #(#docs)*
+        #(#on_struct)*
+        #(#cfgs)*
         #[allow(non_camel_case_types)]
         #vis struct #name;
 
+        #(#cfgs)*
         const _: () = {
             use ::cors_runtime::__private as __cors;
 
@@ -50,42 +57,45 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
 
             #output_check
 
-            #callable
+            #allow_deprecated
+            const _: () = {
+                #callable
 
-            // Written out rather than derived: no nested macro expansion per handler (build time).
-            #[allow(clippy::expl_impl_clone_on_copy)]
-            impl ::core::clone::Clone for #name {
-                fn clone(&self) -> Self {
-                    *self
+                // Written out rather than derived: no nested macro expansion per handler (build time).
+                #[allow(clippy::expl_impl_clone_on_copy)]
+                impl ::core::clone::Clone for #name {
+                    fn clone(&self) -> Self {
+                        *self
+                    }
                 }
-            }
-            impl ::core::marker::Copy for #name {}
-            impl ::core::fmt::Debug for #name {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str(#name_str)
+                impl ::core::marker::Copy for #name {}
+                impl ::core::fmt::Debug for #name {
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        f.write_str(#name_str)
+                    }
                 }
-            }
 
-            impl __cors::Annotated for #name {
-                fn policy() -> &'static __cors::Policy {
-                    #policy_static
+                impl __cors::Annotated for #name {
+                    fn policy() -> &'static __cors::Policy {
+                        #policy_static
+                    }
                 }
-            }
 
-            #handler_impl
+                #handler_impl
 
-            #(#[doc(hidden)] impl __cors::AllowsMethod<__cors::method::#allows> for #name {})*
+                #(#[doc(hidden)] impl __cors::AllowsMethod<__cors::method::#allows> for #name {})*
 
-            #[doc(hidden)]
-            impl<__S> __cors::Handler<__cors::HasCorsPolicy, __S> for #name
-            where
-                __S: __cors::RouteWithCorsRuntime<#name>,
-            {
-                type Future = __cors::BoxFuture;
-                fn call(self, _: __cors::Request, _: __S) -> Self::Future {
-                    __cors::never_routed()
+                #[doc(hidden)]
+                impl<__S> __cors::Handler<__cors::HasCorsPolicy, __S> for #name
+                where
+                    __S: __cors::RouteWithCorsRuntime<#name>,
+                {
+                    type Future = __cors::BoxFuture;
+                    fn call(self, _: __cors::Request, _: __S) -> Self::Future {
+                        __cors::never_routed()
+                    }
                 }
-            }
+            };
         };
     }
 }

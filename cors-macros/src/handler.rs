@@ -7,6 +7,17 @@ use syn::{Attribute, FnArg, ItemFn, Signature, Type};
 /// axum implements `Handler` for functions of up to 16 arguments.
 const MAX_ARGS: usize = 16;
 
+/// The handler's attributes, by where the expansion puts them.
+#[derive(Default)]
+pub struct SplitAttrs<'a> {
+    pub docs: Vec<&'a Attribute>,
+    /// On the struct only (`#[deprecated]`).
+    pub on_struct: Vec<&'a Attribute>,
+    /// On the struct and the expansion's block (and the function, which is in `on_function`).
+    pub cfgs: Vec<&'a Attribute>,
+    pub on_function: Vec<&'a Attribute>,
+}
+
 pub struct Handler {
     pub item: ItemFn,
     /// The extractor types, in order.
@@ -51,12 +62,25 @@ impl Handler {
         ok.then_some(Handler { item, arg_types })
     }
 
-    /// Doc comments document the struct that replaces the function; other attributes stay on the function.
-    pub fn split_attrs(&self) -> (Vec<&Attribute>, Vec<&Attribute>) {
-        self.item
-            .attrs
-            .iter()
-            .partition(|a| a.path().is_ident("doc"))
+    /// Where the function's attributes go: doc comments and `#[deprecated]` to the struct that replaces the
+    /// function (what users name and route), `#[cfg]` to the struct and the expansion's block as well (so that a
+    /// configured-out handler leaves nothing behind), every other attribute to the function as written.
+    pub fn split_attrs(&self) -> SplitAttrs<'_> {
+        let mut split = SplitAttrs::default();
+        for attr in &self.item.attrs {
+            let path = attr.path();
+            if path.is_ident("doc") {
+                split.docs.push(attr);
+            } else if path.is_ident("deprecated") {
+                split.on_struct.push(attr);
+            } else {
+                if path.is_ident("cfg") {
+                    split.cfgs.push(attr);
+                }
+                split.on_function.push(attr);
+            }
+        }
+        split
     }
 }
 
