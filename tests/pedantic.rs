@@ -10,8 +10,8 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
 use common::{call, header, preflight};
-use cors_runtime::{cors, cors_policy, routing::get, runtime_origins::NoCredentials, Router};
 use cors_runtime::RuntimeOrigins;
+use cors_runtime::{cors, cors_policy, routing::get, runtime_origins::NoCredentials, Router};
 
 #[derive(Clone)]
 struct AppState;
@@ -69,6 +69,9 @@ async fn handlers_of_every_shape_answer_their_preflights() {
         let res = call(&app, preflight(uri, origin, "GET")).await;
         assert!(res.status().is_success(), "{uri}: {}", res.status());
         let allowed = header(&res, "access-control-allow-origin");
-        assert!(allowed == Some(origin) || allowed == Some("*"), "{uri}: {allowed:?}");
+        assert!(
+            allowed == Some(origin) || allowed == Some("*"),
+            "{uri}: {allowed:?}"
+        );
     }
 }
