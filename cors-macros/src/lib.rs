@@ -2,8 +2,9 @@
 //! the generated code needs; see that crate for documentation.
 //!
 //! The macro is a pipeline: `attr.rs` parses the arguments keeping every token's span, `handler.rs` checks the
-//! function, `validate.rs` applies the shared rules of `cors-rules` and collects every error, and `expand.rs`
-//! turns the checked policy (`model.rs`) into code, with `doc.rs` writing the policy into the handler's rustdoc. `named.rs` carries `cors_policy!` declarations to their uses.
+//! function, `validate/` applies the shared rules of `cors-rules` (one function per rule) and collects every
+//! error, and `expand.rs` turns the checked policy (`model.rs`) into code, with `doc.rs` writing the policy into
+//! the handler's rustdoc. `named.rs` carries `cors_policy!` declarations to their uses.
 #![forbid(unsafe_code)]
 
 mod attr;
