@@ -109,3 +109,53 @@ fn the_readme_example_is_the_compiled_one() {
         "the README's first example differs from tests/ui/pass/readme_example.rs: copy it there"
     );
 }
+
+/// The README's map of the folder tree names every source file of the three crates and every test, bench and
+/// example target, so that a newcomer finds each file's job there (lib.rs and mod.rs excepted).
+#[test]
+fn the_readme_map_names_every_file() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let start = readme
+        .find("```\ncors-macros/src")
+        .expect("the map of the folder tree in the README");
+    let map = &readme[start + 4..start + 4 + readme[start + 4..].find("```").unwrap()];
+    let named = |file: &str| {
+        map.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+            .any(|word| word == file)
+    };
+    let mut missing = Vec::new();
+    let mut visit = vec![
+        root.join("cors-macros/src"),
+        root.join("cors-runtime/src"),
+        root.join("cors-rules/src"),
+    ];
+    let mut files = Vec::new();
+    while let Some(dir) = visit.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                visit.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    for dir in ["tests", "benches", "examples"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            files.push(entry.unwrap().path());
+        }
+    }
+    for path in files {
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let is_source = path.extension().is_some_and(|e| e == "rs");
+        if is_source && name != "lib.rs" && name != "mod.rs" && !named(&name) {
+            missing.push(path.strip_prefix(root).unwrap().display().to_string());
+        }
+    }
+    missing.sort();
+    assert!(
+        missing.is_empty(),
+        "the README's map of the folder tree does not name: {missing:?}"
+    );
+}
