@@ -93,19 +93,26 @@ fn the_diagnostics_catalogue_matches_the_ui_tests() {
     );
 }
 
+/// The first block of the README that starts with `opening` (a fence and what follows it), up to its closing
+/// fence, without the fence itself.
+fn readme_block(root: &Path, opening: &str) -> String {
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let fence = opening.find('\n').expect("an opening fence line") + 1;
+    let start = readme
+        .find(opening)
+        .unwrap_or_else(|| panic!("no block starting with {opening:?} in the README"))
+        + fence;
+    readme[start..start + readme[start..].find("```").unwrap()].to_owned()
+}
+
 /// The README's first example is `tests/ui/pass/readme_example.rs`, which must compile: they must agree.
 #[test]
 fn the_readme_example_is_the_compiled_one() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    let start = readme
-        .find("```rust\n")
-        .expect("a rust block in the README")
-        + "```rust\n".len();
-    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    let block = readme_block(root, "```rust\n");
     let compiled = std::fs::read_to_string(root.join("tests/ui/pass/readme_example.rs")).unwrap();
     assert!(
-        compiled.contains(block),
+        compiled.contains(&block),
         "the README's first example differs from tests/ui/pass/readme_example.rs: copy it there"
     );
 }
@@ -115,11 +122,7 @@ fn the_readme_example_is_the_compiled_one() {
 #[test]
 fn the_readme_map_names_every_file() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    let start = readme
-        .find("```\ncors-macros/src")
-        .expect("the map of the folder tree in the README");
-    let map = &readme[start + 4..start + 4 + readme[start + 4..].find("```").unwrap()];
+    let map = readme_block(root, "```\ncors-macros/src");
     let named = |file: &str| {
         map.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
             .any(|word| word == file)
