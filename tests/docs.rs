@@ -18,7 +18,7 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
     ("Keys and values", "", &["unknown_key", "duplicate_key", "flag_with_value", "key_without_value", "list_form_key", "wrong_value_kind", "several_errors"]),
     ("Named policies", "", &["named_policy"]),
     ("Run-time origins", "", &["runtime_origins"]),
-    ("The handler and its routing", "", &["not_a", "not_async", "generic_handler", "method_with_receiver", "routed_with", "routed_on", "debug_handler", "shape_", "associated_fn", "utoipa_", "deprecated_"]),
+    ("The handler and its routing", "An annotated handler stays a function whose call returns an `impl Cors`, not a future, so every way into axum's own routing is refused. Where rustc's own message cannot name the fix (a type mismatch, an axum trait), the example's comment does.", &["not_a", "not_async", "method_with_receiver", "routed_with", "routed_on", "nested_axum", "merged_axum", "debug_handler", "shape_", "utoipa_", "deprecated_"]),
 ];
 
 fn catalogue(root: &Path) -> String {

@@ -47,6 +47,24 @@ async fn partner(Path(id): Path<u32>) -> Result<String, StatusCode> {
 #[deprecated(note = "use `items`")]
 async fn old() {}
 
+/// Patterns of every kind: an unread `_binding` and `_`, `mut`, nested and struct patterns, a generic state.
+#[cors(origins = ["https://app.example.com"], methods = [PUT])]
+async fn patterns<S: Clone + Send + Sync + 'static>(
+    State(_state): State<S>,
+    _: axum::http::HeaderMap,
+    Path((list, item)): Path<(u32, u32)>,
+    Json(Body { name, mut tags }): Json<Body>,
+) -> Result<impl IntoResponse, StatusCode> {
+    tags.push(name);
+    Ok(format!("{list}/{item}: {tags:?}"))
+}
+
+#[derive(serde::Deserialize)]
+struct Body {
+    name: String,
+    tags: Vec<String>,
+}
+
 #[allow(deprecated)]
 fn app() -> Router {
     Router::new()
@@ -54,6 +72,10 @@ fn app() -> Router {
         .route("/public", get(public))
         .route("/partners/{id}", get(partner))
         .route("/old", get(old))
+        .route(
+            "/lists/{list}/items/{item}",
+            cors_runtime::routing::put(patterns::<AppState>),
+        )
         .with_state(AppState)
 }
 
@@ -65,8 +87,14 @@ async fn handlers_of_every_shape_answer_their_preflights() {
         ("/public", "https://any.example.net"),
         ("/partners/1", "http://localhost:5173"),
         ("/old", "https://app.example.com"),
+        ("/lists/1/items/2", "https://app.example.com"),
     ] {
-        let res = call(&app, preflight(uri, origin, "GET")).await;
+        let method = if uri.starts_with("/lists") {
+            "PUT"
+        } else {
+            "GET"
+        };
+        let res = call(&app, preflight(uri, origin, method)).await;
         assert!(res.status().is_success(), "{uri}: {}", res.status());
         let allowed = header(&res, "access-control-allow-origin");
         assert!(

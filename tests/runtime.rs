@@ -478,7 +478,7 @@ async fn head_is_served_and_preflighted_through_get() {
 #[tokio::test]
 async fn the_function_as_written_stays_callable() {
     let state = AppState::default();
-    let (_, body) = list_items::handler(State(state.clone())).await;
+    let (_, body) = list_items(State(state.clone())).await;
     assert_eq!(body, "[\"a\",\"b\"]");
     assert_eq!(state.runs(), 1);
 }
@@ -575,7 +575,7 @@ async fn any_routes_send_no_allow_header() {
     }
 }
 
-/// A unit test calls an annotated handler as it would call the function: `name(...)` (or `name::handler(...)`).
+/// A unit test calls an annotated handler as it would call the function, and awaits its own return value.
 #[tokio::test]
 async fn an_annotated_handler_is_called_like_the_function_in_unit_tests() {
     let state = AppState::default();
@@ -585,7 +585,7 @@ async fn an_annotated_handler_is_called_like_the_function_in_unit_tests() {
     )
     .await;
     assert_eq!(item["name"], "fig");
-    let Json(again) = create_item::handler(State(state.clone()), Json(serde_json::json!(1))).await;
+    let Json(again) = create_item(State(state.clone()), Json(serde_json::json!(1))).await;
     assert_eq!(again, 1);
     assert_eq!(state.runs(), 2);
     assert_eq!(

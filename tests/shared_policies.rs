@@ -6,7 +6,7 @@ use common::*;
 use cors_runtime::routing::{get, post};
 use cors_runtime::runtime_origins::NoCredentials;
 use cors_runtime::Router;
-use cors_runtime::{cors, cors_policy, Annotated, OriginsError, RuntimeOrigins};
+use cors_runtime::{cors, cors_policy, policy_of, OriginsError, RuntimeOrigins};
 use http::{Method, StatusCode};
 
 cors_policy! {
@@ -86,7 +86,7 @@ async fn a_named_policy_applies_to_every_handler_that_names_it_with_their_own_ad
 
 #[test]
 fn a_named_policys_handlers_say_which_policy_they_use() {
-    assert_eq!(<list as Annotated>::policy().name(), "list (policy APP)");
+    assert_eq!(policy_of(list).name(), "list (policy APP)");
 }
 
 static DEPLOYMENT: RuntimeOrigins = RuntimeOrigins::new();

@@ -1,7 +1,42 @@
-//! The policy as the handler's rustdoc page shows it, before the handler's own documentation.
+//! The policy as the handler's rustdoc page shows it: after the handler's own documentation, in a section of
+//! its own, so that the handler keeps its own summary line.
 
 use crate::model::{Headers, Methods, Origins, Policy};
 use cors_rules::origin::{HostPattern, OriginPattern, PortPattern};
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::Attribute;
+
+/// The handler's doc attributes: its own documentation (or, without any, a summary line naming the origins),
+/// then the policy's section.
+pub fn docs(policy: &Policy, own: &[&Attribute]) -> TokenStream {
+    let section = format!("# CORS policy\n\n{}", policy_doc(policy));
+    if own.is_empty() {
+        let summary = format!("A `#[cors]` handler for {}.", origins_text(policy));
+        quote!(#[doc = #summary] #[doc = ""] #[doc = #section])
+    } else {
+        quote!(#(#own)* #[doc = ""] #[doc = #section])
+    }
+}
+
+fn origins_text(policy: &Policy) -> String {
+    match &policy.origins {
+        Origins::Any => "any origin (`*`)".to_owned(),
+        Origins::ReflectAny => "any origin, echoed back".to_owned(),
+        Origins::Listed {
+            exact,
+            patterns,
+            runtime,
+        } => {
+            let mut listed: Vec<String> = exact.iter().map(|o| format!("`{o}`")).collect();
+            listed.extend(patterns.iter().map(|p| format!("`{}`", pattern(p))));
+            if !runtime.is_empty() {
+                listed.push("origins set at run time".to_owned());
+            }
+            listed.join(", ")
+        }
+    }
+}
 
 /// A short Markdown summary of a checked policy.
 pub fn policy_doc(policy: &Policy) -> String {
@@ -47,7 +82,9 @@ pub fn policy_doc(policy: &Policy) -> String {
         Headers::Any(names) => format!("any (`*`), and {}", code(names)),
     };
     let mut lines = vec![
-        "**CORS policy** (`#[cors]`, checked at compile time):".to_owned(),
+        "Written with `#[cors]` and checked at compile time; `cors_runtime::routing` enforces it in front of \
+         every layer of the app."
+            .to_owned(),
         String::new(),
         format!("- origins: {origins}"),
         format!("- methods: {methods}"),

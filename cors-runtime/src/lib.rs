@@ -20,7 +20,7 @@
 //! let app: Router = Router::new().route("/items", get(list_items).post(create_item));
 //! // axum::serve(listener, app).await
 //!
-//! // In a unit test, the handler is called as the function it is:
+//! // The handler is still the function it was: a unit test calls it and awaits its own return value.
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 //! let Json(items) = list_items().await;
 //! assert_eq!(items, ["apple"]);
@@ -38,9 +38,11 @@
 //!   stands in front of CORS.
 //! - Header values are built by the compiler; a request costs a route lookup and a few header inserts.
 //!
-//! The annotated function becomes a unit struct of the same name, which [`routing`] accepts like a handler and
-//! which is called like the function (`name(...)`, or `name::handler(...)`). `#[axum::debug_handler]` and
-//! `#[tracing::instrument]` are written under `#[cors]` (above it works too): they see the function as written.
+//! The annotated `async fn` stays a function of the same name and parameters; only its return type changes, to
+//! an [`impl Cors`](Cors) that `.await`s to the handler's own output and carries the policy, and that is not a
+//! `Future`, so that axum's own routing, which would answer none of its preflights, refuses it at compile time
+//! (see [`handler`]). `#[axum::debug_handler]` goes under `#[cors]`, where it sees the function as written;
+//! `#[tracing::instrument]` and `#[utoipa::path]` go above or under.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -50,6 +52,9 @@ extern crate self as cors_runtime;
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
+mod arity;
+pub mod handler;
+pub mod method;
 pub mod policy;
 mod protocol;
 mod refusal;
@@ -70,9 +75,10 @@ pub use protocol::request_headers;
 /// `dangerously_allow_insecure_origins`, `dangerously_allow_public_suffix_patterns`. The project's
 /// `docs/policy-reference.md` describes each; `docs/diagnostics.md` lists every compile error.
 ///
-/// The function becomes a unit struct of the same name that [`routing`] accepts, and that is called like the
-/// function (`name(...)`, or `name::handler(...)`); attributes written under `#[cors]`, such as
-/// `#[axum::debug_handler]` or `#[tracing::instrument]`, stay on the function as written:
+/// The function stays a function of the same name and parameters, whose call returns an [`impl Cors`](Cors)
+/// (see [`handler`]): [`routing`] accepts it, axum's own routing refuses it, and a unit test awaits it.
+/// Attributes written under `#[cors]`, such as `#[axum::debug_handler]` or `#[tracing::instrument]`, stay on the
+/// function as written:
 ///
 /// ```
 /// use cors_runtime::{cors, routing::get, Router};
@@ -83,8 +89,9 @@ pub use protocol::request_headers;
 /// }
 ///
 /// let app: Router = Router::new().route("/hello", get(hello));
-/// # let _ = hello::handler();
-/// # let _ = hello();
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// assert_eq!(hello().await, "hello");
+/// # });
 /// ```
 ///
 /// A policy that cannot work does not compile:
@@ -106,7 +113,7 @@ pub use cors_macros::cors;
 /// children, after the declaration) or `pub(crate)` (anywhere in the crate by path), never `pub`.
 ///
 /// ```
-/// use cors_runtime::{cors, Annotated, routing::get, Router};
+/// use cors_runtime::{cors, policy_of, routing::get, Router};
 ///
 /// mod policies {
 ///     cors_runtime::cors_policy! {
@@ -121,7 +128,7 @@ pub use cors_macros::cors;
 /// }
 ///
 /// let app: Router = Router::new().route("/projects", get(list_projects));
-/// assert!(<list_projects as Annotated>::policy().credentials());
+/// assert!(policy_of(list_projects).credentials());
 /// ```
 ///
 /// ```compile_fail
@@ -134,25 +141,9 @@ pub use cors_macros::cors;
 /// ```
 #[doc(inline)]
 pub use cors_macros::cors_policy;
+pub use handler::{policy_of, Annotated, Cors};
 pub use policy::Policy;
 pub use protocol::preflight::is_preflight;
 pub use refusal::Refusal;
 pub use routing::router::Router;
 pub use runtime_origins::{OriginsError, RuntimeOrigins};
-
-/// A handler annotated with `#[cors]`: the compiler implements this for the handler's unit struct.
-///
-/// ```
-/// use cors_runtime::{cors, policy::Origins, Annotated};
-///
-/// #[cors(origins = ["https://app.example.com"], refuse_disallowed)]
-/// async fn strict() {}
-///
-/// let policy = <strict as Annotated>::policy();
-/// assert_eq!(policy.name(), "strict");
-/// assert!(policy.refuse_disallowed() && matches!(policy.origins(), Origins::Listed(_)));
-/// ```
-pub trait Annotated {
-    /// The handler's policy.
-    fn policy() -> &'static Policy;
-}

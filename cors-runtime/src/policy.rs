@@ -3,6 +3,7 @@
 //! The types are read, never built, by users: their fields are private and they grow without breaking anyone.
 //! The code `#[cors]` generates builds them through the hidden constructors of `cors_runtime::__private`.
 
+use crate::__private::PolicyParts;
 use crate::origin::OriginMatcher;
 use http::{HeaderValue, StatusCode};
 
@@ -12,27 +13,19 @@ use http::{HeaderValue, StatusCode};
 /// handler's policy:
 ///
 /// ```
-/// use cors_runtime::{cors, Annotated};
+/// use cors_runtime::{cors, policy_of};
 ///
 /// #[cors(origins = ["https://app.example.com"], methods = [GET], credentials, max_age = 600)]
 /// async fn list_items() -> &'static str { "[]" }
 ///
-/// let policy = <list_items as Annotated>::policy();
+/// let policy = policy_of(list_items);
 /// assert_eq!(policy.name(), "list_items");
 /// assert!(policy.credentials());
 /// assert_eq!(policy.max_age().unwrap(), "600");
 /// ```
 #[derive(Debug)]
 pub struct Policy {
-    pub(crate) name: &'static str,
-    pub(crate) origins: Origins,
-    pub(crate) credentials: bool,
-    pub(crate) methods: Methods,
-    pub(crate) headers: Headers,
-    pub(crate) expose: Option<HeaderValue>,
-    pub(crate) max_age: Option<HeaderValue>,
-    pub(crate) preflight_status: StatusCode,
-    pub(crate) refuse_disallowed: bool,
+    parts: PolicyParts,
 }
 
 /// The `origins` of a policy.
@@ -90,84 +83,88 @@ impl Names {
 }
 
 impl Policy {
+    pub(crate) const fn from_parts(parts: PolicyParts) -> Policy {
+        Policy { parts }
+    }
+
     /// The annotated handler's name (and its named policy's, if any), as diagnostics print it.
     pub fn name(&self) -> &'static str {
-        self.name
+        self.parts.name
     }
 
     /// Which origins may read responses.
     pub fn origins(&self) -> &Origins {
-        &self.origins
+        &self.parts.origins
     }
 
     /// Whether cookies and HTTP authentication may be sent and read (`credentials`).
     pub fn credentials(&self) -> bool {
-        self.credentials
+        self.parts.credentials
     }
 
     /// Which methods a preflight may ask for.
     ///
     /// ```
-    /// use cors_runtime::{cors, policy::Methods, Annotated};
+    /// use cors_runtime::{cors, policy::Methods, policy_of};
     ///
     /// #[cors(origins = ["https://app.example.com"], methods = [GET, "PURGE"])]
     /// async fn purge() {}
     ///
-    /// let Methods::Listed(methods) = <purge as Annotated>::policy().methods() else { panic!() };
+    /// let Methods::Listed(methods) = policy_of(purge).methods() else { panic!() };
     /// assert_eq!(methods.names(), ["GET", "PURGE"]);
     /// assert_eq!(methods.header_value(), "GET, PURGE");
     /// ```
     pub fn methods(&self) -> &Methods {
-        &self.methods
+        &self.parts.methods
     }
 
     /// Which request headers a preflight may ask for.
     pub fn headers(&self) -> &Headers {
-        &self.headers
+        &self.parts.headers
     }
 
     /// `Access-Control-Expose-Headers` for actual responses (`expose`).
     pub fn expose(&self) -> Option<&HeaderValue> {
-        self.expose.as_ref()
+        self.parts.expose.as_ref()
     }
 
     /// `Access-Control-Max-Age` for preflight answers (`max_age`; `-1` is sent as `0`).
     pub fn max_age(&self) -> Option<&HeaderValue> {
-        self.max_age.as_ref()
+        self.parts.max_age.as_ref()
     }
 
     /// The status of a successful preflight answer: 204 unless `preflight_status = 200`.
     pub fn preflight_status(&self) -> StatusCode {
-        self.preflight_status
+        self.parts.preflight_status
     }
 
     /// `refuse_disallowed`: actual requests from other origins are answered with 403, without running the
     /// handler.
     pub fn refuse_disallowed(&self) -> bool {
-        self.refuse_disallowed
+        self.parts.refuse_disallowed
     }
 
     /// Whether responses depend on the request's `Origin`, so that caches must be told (`Vary: Origin`).
     ///
     /// ```
-    /// use cors_runtime::{cors, Annotated};
+    /// use cors_runtime::{cors, policy_of};
     ///
     /// #[cors(origins = "*")]
     /// async fn public() {}
     /// #[cors(origins = ["https://app.example.com"])]
     /// async fn private() {}
     ///
-    /// assert!(!<public as Annotated>::policy().varies_by_origin());
-    /// assert!(<private as Annotated>::policy().varies_by_origin());
+    /// assert!(!policy_of(public).varies_by_origin());
+    /// assert!(policy_of(private).varies_by_origin());
     /// ```
     pub fn varies_by_origin(&self) -> bool {
-        !matches!(self.origins, Origins::Any)
+        !matches!(self.parts.origins, Origins::Any)
     }
 }
 
 /// A policy for the runtime's unit tests: any origin echoed, no credentials, nothing else.
 #[cfg(test)]
-pub(crate) static TEST_POLICY: Policy = Policy {
+pub(crate) static TEST_POLICY: Policy = Policy::from_parts(PolicyParts {
     name: "test",
     origins: Origins::ReflectAny,
     credentials: false,
@@ -180,4 +177,4 @@ pub(crate) static TEST_POLICY: Policy = Policy {
     max_age: None,
     preflight_status: StatusCode::NO_CONTENT,
     refuse_disallowed: false,
-};
+});

@@ -22,7 +22,7 @@ pub(crate) enum Verdict {
 
 /// The verdict for a request, or why its origin is refused.
 pub(crate) fn judge(policy: &Policy, headers: &HeaderMap) -> Result<Verdict, Refusal> {
-    match (request_origin(headers), &policy.origins) {
+    match (request_origin(headers), policy.origins()) {
         (_, Origins::Any) => Ok(Verdict::Allow(STAR)),
         (RequestOrigin::Absent, _) => Ok(Verdict::Silent),
         (RequestOrigin::One(origin), _) => match allowed_origin(policy, origin) {
@@ -30,7 +30,7 @@ pub(crate) fn judge(policy: &Policy, headers: &HeaderMap) -> Result<Verdict, Ref
             // Browsers send `Origin` on same-origin writes too: such a request is not a CORS request, so refuse
             // mode lets it through (it needs no CORS headers). Elsewhere the answer is the same either way, and
             // the lookup is not paid.
-            None if policy.refuse_disallowed && is_same_origin(headers) => Ok(Verdict::Silent),
+            None if policy.refuse_disallowed() && is_same_origin(headers) => Ok(Verdict::Silent),
             None => Err(Refusal::Origin),
         },
         (RequestOrigin::Malformed, _) => Err(Refusal::MalformedOrigin),
@@ -81,10 +81,10 @@ pub(crate) fn decorate(policy: &Policy, verdict: Verdict, headers: &mut HeaderMa
     // to replace).
     if let Verdict::Allow(origin) = verdict {
         headers.append(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-        if policy.credentials {
+        if policy.credentials() {
             headers.append(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
         }
-        if let Some(expose) = &policy.expose {
+        if let Some(expose) = policy.expose() {
             headers.append(ACCESS_CONTROL_EXPOSE_HEADERS, expose.clone());
         }
     }

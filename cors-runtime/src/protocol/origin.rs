@@ -34,7 +34,7 @@ pub(crate) fn request_origin(headers: &HeaderMap) -> RequestOrigin<'_> {
 
 /// The `Access-Control-Allow-Origin` value for a request's origin under a policy, if it is allowed.
 pub(crate) fn allowed_origin(policy: &Policy, origin: &HeaderValue) -> Option<HeaderValue> {
-    match &policy.origins {
+    match policy.origins() {
         Origins::Any => Some(STAR),
         Origins::ReflectAny => is_tuple_origin(origin.as_bytes()).then(|| origin.clone()),
         Origins::Listed(matcher) => matcher.allow(origin),

@@ -23,13 +23,13 @@ impl OriginMatcher {
     /// origins are read only when those do not match.
     ///
     /// ```
-    /// use cors_runtime::{cors, policy::Origins, Annotated};
+    /// use cors_runtime::{cors, policy::Origins, policy_of};
     /// use http::HeaderValue;
     ///
     /// #[cors(origins = ["https://app.example.com", "https://*.example.org"])]
     /// async fn list_items() {}
     ///
-    /// let Origins::Listed(matcher) = <list_items as Annotated>::policy().origins() else { unreachable!() };
+    /// let Origins::Listed(matcher) = policy_of(list_items).origins() else { unreachable!() };
     /// let allowed = |o: &'static str| matcher.allow(&HeaderValue::from_static(o)).is_some();
     /// assert!(allowed("https://app.example.com") && allowed("https://a.b.example.org"));
     /// assert!(!allowed("https://example.org") && !allowed("https://app.example.com.evil.net"));

@@ -100,18 +100,18 @@ impl PathPolicies {
         let allow_origin = allowed_origin(policy, origin).ok_or(refused(Refusal::Origin))?;
         let allow_methods = allow_methods(entry, method).map_err(refused)?;
         let requested_headers =
-            check_requested_headers(headers, &policy.headers).map_err(refused)?;
+            check_requested_headers(headers, policy.headers()).map_err(refused)?;
 
         // Room for every header below plus the content-length axum adds, so the map never grows.
         let mut out = HeaderMap::with_capacity(PREFLIGHT_HEADERS);
         out.insert(ACCESS_CONTROL_ALLOW_ORIGIN, allow_origin);
-        if policy.credentials {
+        if policy.credentials() {
             out.insert(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
         }
         out.insert(ACCESS_CONTROL_ALLOW_METHODS, allow_methods);
         if requested_headers {
-            match &policy.headers {
-                Headers::Any(_) if policy.credentials => {
+            match policy.headers() {
+                Headers::Any(_) if policy.credentials() => {
                     // `*` would mean a header literally named `*`: echo the validated request instead.
                     for line in headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS) {
                         out.append(ACCESS_CONTROL_ALLOW_HEADERS, line.clone());
@@ -122,12 +122,12 @@ impl PathPolicies {
                 }
             }
         }
-        if let Some(max_age) = &policy.max_age {
+        if let Some(max_age) = policy.max_age() {
             out.insert(ACCESS_CONTROL_MAX_AGE, max_age.clone());
         }
         out.insert(VARY, PREFLIGHT_VARY);
         Ok(Answer {
-            status: policy.preflight_status,
+            status: policy.preflight_status(),
             headers: out,
         })
     }
@@ -136,7 +136,7 @@ impl PathPolicies {
 /// The `Access-Control-Allow-Methods` value, after checking the requested method against the policy.
 fn allow_methods(entry: &Entry, requested: &HeaderValue) -> Result<HeaderValue, Refusal> {
     let policy = entry.policy;
-    match (&policy.methods, &entry.routed) {
+    match (policy.methods(), &entry.routed) {
         // The compiler checked that a handler is only routed under methods its policy lists.
         (Methods::Listed(listed), Routed::Method(_)) => Ok(listed.value.clone()),
         (Methods::Listed(listed), Routed::Any) => {
@@ -150,7 +150,7 @@ fn allow_methods(entry: &Entry, requested: &HeaderValue) -> Result<HeaderValue, 
                 Err(Refusal::Method)
             }
         }
-        (Methods::Any, Routed::Any) if !policy.credentials => Ok(STAR),
+        (Methods::Any, Routed::Any) if !policy.credentials() => Ok(STAR),
         // Echo the one validated method token: with credentials, `*` would be a method named `*`.
         (Methods::Routed | Methods::Any, _) => Ok(requested.clone()),
     }

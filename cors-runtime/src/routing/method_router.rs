@@ -1,8 +1,10 @@
 //! `get`, `post`, … and [`CorsMethodRouter`]: axum's method routing, plus the policy of each annotated handler.
 
-use crate::__private::{method, AllowsMethod, CorsHandler, UseCorsRouter};
+use crate::handler::Cors;
+use crate::method::{self, Lists};
 use crate::protocol::path_policies::{PathPolicies, Routed};
-use crate::routing::endpoint::Endpoint;
+use crate::routing::endpoint::{CorsFn, Endpoint};
+use crate::routing::refused::UseCorsRouter;
 use axum::handler::Handler;
 use axum::response::IntoResponse;
 use axum::routing::{MethodFilter, MethodRouter, Route};
@@ -148,10 +150,10 @@ pub enum On {
 ///
 /// The type parameter `T` is a marker that tells the two apart, as axum's own `Handler<T, S>` does.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a handler for a router whose state is `{S}`",
-    label = "not a handler of this router",
-    note = "each argument must be an extractor for state `{S}` (a `State<T>` needs `T` to be `{S}`, or `FromRef<{S}>`), only the last may read the body, and the return type must implement `IntoResponse`",
-    note = "`#[axum::debug_handler]` written under `#[cors]` names the argument at fault"
+    message = "`{Self}` is not a handler of this router: one of its arguments is not an extractor for the router's state",
+    label = "an argument of this handler is not an extractor for state `{S}`",
+    note = "each argument must implement `FromRequestParts<S>` for the router's state `S` (the last one may implement `FromRequest<S>` instead): a `State<T>` needs `T` to be `S` or `FromRef<S>`, and a type of yours needs its extractor impl",
+    note = "`#[axum::debug_handler]` written under `#[cors]` underlines the argument at fault (add `state = YourState` when the handler takes no `State`)"
 )]
 pub trait IntoEndpoint<T, S>: Sized {
     #[doc(hidden)]
@@ -161,9 +163,13 @@ pub trait IntoEndpoint<T, S>: Sized {
 /// Marker for plain axum handlers.
 #[doc(hidden)]
 pub struct Plain<T>(PhantomData<fn() -> T>);
-/// Marker for annotated handlers.
+/// Marker for annotated handlers: their extractors `T`, the methods `Ms` their policy lists, and where the
+/// routed method stands in that list (`I`, inferred by [`RoutableAs`]).
 #[doc(hidden)]
-pub struct Annotated<H, T>(PhantomData<fn() -> (H, T)>);
+pub struct WithPolicy<T, Ms, I>(PhantomData<Marker<(T, Ms, I)>>);
+
+/// A marker that owns nothing and is `Send` and `Sync` whatever its types.
+type Marker<T> = fn() -> T;
 
 fn add<H, T, S>(handler: H, on: On, mut r: CorsMethodRouter<S>) -> CorsMethodRouter<S>
 where
@@ -190,9 +196,10 @@ where
     }
 }
 
-impl<H, T, S> IntoEndpoint<Annotated<H, T>, S> for H
+impl<H, T, S, Ms, I> IntoEndpoint<WithPolicy<T, Ms, I>, S> for H
 where
-    H: CorsHandler<T, S>,
+    H: CorsFn<T, S>,
+    H::Call: Cors<Methods = Ms>,
     T: 'static,
     S: Clone + Send + Sync + 'static,
 {
@@ -201,7 +208,7 @@ where
             On::Method(_, m) => Routed::Method(m.clone()),
             On::Any => Routed::Any,
         };
-        router.policies.push(routed, H::policy());
+        router.policies.push(routed, <H::Call as Cors>::__policy());
         add(Endpoint::<H, T>::new(self), on, router)
     }
 }
@@ -211,7 +218,14 @@ where
 #[doc(hidden)]
 pub trait RoutableAs<M> {}
 impl<T, M> RoutableAs<M> for Plain<T> {}
-impl<H: AllowsMethod<M>, T, M> RoutableAs<M> for Annotated<H, T> {}
+impl<T, Ms: Lists<M, I>, I, M> RoutableAs<M> for WithPolicy<T, Ms, I> {}
+
+/// Holds for every handler [`any`] accepts (the methods an annotated handler's policy lists are checked at
+/// request time there); it also settles the marker's last parameter, which only a method check would infer.
+#[doc(hidden)]
+pub trait RoutableAny {}
+impl<T> RoutableAny for Plain<T> {}
+impl<T, Ms> RoutableAny for WithPolicy<T, Ms, ()> {}
 
 macro_rules! method_routes {
     ($($name:ident => $method:ident),* $(,)?) => {
@@ -262,6 +276,7 @@ method_routes!(
 pub fn any<H, T, S>(handler: H) -> CorsMethodRouter<S>
 where
     H: IntoEndpoint<T, S>,
+    T: RoutableAny,
     S: Clone + Send + Sync + 'static,
 {
     handler.register(On::Any, CorsMethodRouter::new())

@@ -28,17 +28,23 @@
 //!
 //! Files: `router.rs` (the [`Router`](crate::Router) API), `method_router.rs` (`get`, `post`, …),
 //! `route_table.rs` (paths matched as axum matches them), `service.rs` (enforcement, in front of the
-//! application's layers), `endpoint.rs` (an annotated handler as axum calls it).
+//! application's layers), `endpoint.rs` (an annotated handler as axum calls it), `refused.rs` (the conversions
+//! that would lose a policy, refused with a message).
 
 mod endpoint;
 mod method_router;
+mod refused;
 mod route_table;
 pub(crate) mod router;
 mod service;
 
+#[doc(hidden)]
+pub use endpoint::CorsFn;
 pub use method_router::{
     any, delete, get, head, options, patch, post, put, CorsMethodRouter, IntoEndpoint,
 };
 #[doc(hidden)]
-pub use method_router::{Annotated, On, Plain, RoutableAs};
+pub use method_router::{On, Plain, RoutableAny, RoutableAs, WithPolicy};
+#[doc(hidden)]
+pub use refused::{NotAnAxumRouter, UseCorsRouter};
 pub use service::ResponseFuture;

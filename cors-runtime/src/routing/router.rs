@@ -1,8 +1,8 @@
 //! [`Router`]: axum's `Router`, mirrored method for method, that knows the CORS policy of every route and enforces
 //! it in front of everything the application adds (see `service.rs`).
 
-use crate::__private::UseCorsRouter;
 use crate::routing::method_router::CorsMethodRouter;
+use crate::routing::refused::{NotAnAxumRouter, UseCorsRouter};
 use crate::routing::route_table::RouteTable;
 use axum::handler::Handler;
 use axum::response::IntoResponse;
@@ -96,6 +96,18 @@ where
     }
 }
 
+/// Refused at compile time: an `axum::Router` hides its paths, so its routes could not be matched as axum matches
+/// them, and a `cors_runtime::Router` could not answer their preflights. Attach it with
+/// [`nest_service`](Router::nest_service) or [`fallback_service`](Router::fallback_service).
+impl<S> From<axum::Router<S>> for Router<S>
+where
+    S: NotAnAxumRouter<axum::Router<S>>,
+{
+    fn from(_: axum::Router<S>) -> Self {
+        unreachable!("`NotAnAxumRouter` has no implementations")
+    }
+}
+
 impl<S> Router<S>
 where
     S: Clone + Send + Sync + 'static,
@@ -140,10 +152,11 @@ where
     }
 
     /// Nests `router` under `path`, as [`axum::Router::nest`] does. Its routes keep their policies; preflights
-    /// and headers work under the prefix.
+    /// and headers work under the prefix. An `axum::Router` is refused at compile time (its paths are hidden):
+    /// attach it with [`nest_service`](Router::nest_service).
     #[track_caller]
-    pub fn nest(self, path: &str, router: Router<S>) -> Self {
-        let Router { inner, table } = router;
+    pub fn nest(self, path: &str, router: impl Into<Router<S>>) -> Self {
+        let Router { inner, table } = router.into();
         self.map(|r| r.nest(path, inner), |t| t.nest(path, &table))
     }
 
@@ -160,10 +173,11 @@ where
     }
 
     /// Merges the routes of `other`, as [`axum::Router::merge`] does: two routers may share a path (each method
-    /// once), and each method keeps its own policy.
+    /// once), and each method keeps its own policy. An `axum::Router` is refused at compile time (its paths are
+    /// hidden): attach it with [`fallback_service`](Router::fallback_service).
     #[track_caller]
-    pub fn merge(self, other: Router<S>) -> Self {
-        let Router { inner, table } = other;
+    pub fn merge(self, other: impl Into<Router<S>>) -> Self {
+        let Router { inner, table } = other.into();
         self.map(|r| r.merge(inner), |t| t.merge(&table))
     }
 

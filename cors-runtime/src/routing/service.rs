@@ -62,7 +62,7 @@ where
             Ok(verdict) => verdict,
             Err(reason) => {
                 log_refused_request(&req, policy, reason);
-                if policy.refuse_disallowed {
+                if policy.refuse_disallowed() {
                     let mut res = forbidden();
                     decorate(policy, Verdict::Silent, res.headers_mut());
                     return ResponseFuture::answered(res);
@@ -160,7 +160,7 @@ fn log_refused_preflight<B>(req: &Request<B>, refused: Refused) {
     let headers = req.headers();
     tracing::debug!(
         target: "cors_runtime",
-        policy = refused.policy.map_or("none", |p| p.name),
+        policy = refused.policy.map_or("none", |p| p.name()),
         path = req.uri().path(),
         origin = lossy(headers.get(ORIGIN)).as_deref(),
         method = lossy(headers.get(ACCESS_CONTROL_REQUEST_METHOD)).as_deref(),
@@ -174,10 +174,10 @@ fn log_refused_preflight<B>(req: &Request<B>, refused: Refused) {
 fn log_refused_request<B>(req: &Request<B>, policy: &Policy, reason: Refusal) {
     tracing::debug!(
         target: "cors_runtime",
-        policy = policy.name,
+        policy = policy.name(),
         path = req.uri().path(),
         origin = ?req.headers().get(ORIGIN),
-        refused_with_403 = policy.refuse_disallowed,
+        refused_with_403 = policy.refuse_disallowed(),
         %reason,
         "CORS request from a disallowed origin"
     );

@@ -1,4 +1,5 @@
-// An annotated chain passed as it is to `axum::Router::route`: it is not axum's `MethodRouter`.
+// An annotated chain passed as it is to `axum::Router::route`: it is not axum's `MethodRouter` (a type mismatch
+// rustc cannot explain further). Fix: route it on a `cors_runtime::Router` (axum's API, a change of import).
 use cors_runtime::{cors, routing::get};
 
 #[cors(origins = ["https://app.example.com"])]

@@ -1,5 +1,6 @@
-// `#[cors]` among axum's own tools: `#[axum::debug_handler]` and `#[tracing::instrument]`, in either order, on
-// handlers with several extractors and state; and the handler called as a function, as unit tests do.
+// `#[cors]` among axum's own tools: `#[axum::debug_handler]` under `#[cors]` and `#[tracing::instrument]` in
+// either order, on handlers with several extractors and state; and the handler called as a function, as unit
+// tests do, awaiting its own return value.
 use axum::extract::{Path, State};
 use axum::Json;
 use cors_runtime::routing::{get, post};
@@ -21,13 +22,14 @@ async fn show(State(_): State<AppState>, Path(id): Path<u32>) -> String {
     id.to_string()
 }
 
-// The other order works too.
-#[axum::debug_handler]
 #[cors(origins = ["https://app.example.com"], headers = ["content-type"])]
+#[axum::debug_handler]
+#[tracing::instrument(skip_all)]
 async fn replace(State(_): State<AppState>, Json(body): Json<String>) -> Json<String> {
     Json(body)
 }
 
+// `#[tracing::instrument]` above `#[cors]` works too.
 #[tracing::instrument(skip_all)]
 #[cors(origins = ["https://app.example.com"])]
 async fn list(State(_): State<AppState>) -> impl axum::response::IntoResponse {
@@ -50,8 +52,9 @@ fn main() {
     // Called as functions, as in a unit test.
     let _ = async {
         let created: String = create(State(AppState), Path(1), Json("a".into())).await;
-        let shown: String = show::handler(State(AppState), Path(1)).await;
-        let listed: axum::response::Response = list(State(AppState)).await;
+        let shown: String = show(State(AppState), Path(1)).await;
+        let listed: axum::response::Response =
+            axum::response::IntoResponse::into_response(list(State(AppState)).await);
         let _ = (created, shown, listed, tag(Path("a".into())).await);
     };
 }

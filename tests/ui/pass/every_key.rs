@@ -1,5 +1,5 @@
 use cors_runtime::Router;
-use cors_runtime::{cors, routing::get, Annotated};
+use cors_runtime::{cors, policy_of, routing::get};
 
 #[cors(
     origins = ["https://app.example.com", "https://*.staging.example.com", "http://localhost:*", "https://[::1]:8443"],
@@ -16,7 +16,7 @@ async fn list_items() -> &'static str {
 }
 
 fn main() {
-    let policy = <list_items as Annotated>::policy();
+    let policy = policy_of(list_items);
     assert!(policy.credentials() && policy.refuse_disallowed());
     let _app: Router = Router::new().route("/items", get(list_items));
 }
