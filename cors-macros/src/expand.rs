@@ -62,12 +62,11 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
         #vis fn #name #generics (#(#outer_params),*) -> #returns #where_clause {
             #function
 
+            use ::cors_runtime::__private as __cors;
+            #policy_static
             enum __CorsPolicy {}
-            impl ::cors_runtime::__private::PolicyOf for __CorsPolicy {
-                fn policy() -> &'static ::cors_runtime::__private::Policy {
-                    use ::cors_runtime::__private as __cors;
-                    #policy_static
-                }
+            impl __cors::PolicyOf for __CorsPolicy {
+                const POLICY: &'static __cors::Policy = &__CORS_POLICY;
             }
 
             // The function as a value, as routing uses a plain handler (clippy's `unused_async` then stays quiet
@@ -115,7 +114,7 @@ fn policy_static(name: &str, policy: &Policy) -> TokenStream {
             let count = sorted.len();
             let values = sorted.iter().map(|o| header_value(o));
             exact_static = quote! {
-                static EXACT: [__cors::ExactOrigin; #count] = [#(__cors::ExactOrigin::new(#sorted, #values),)*];
+                static __CORS_EXACT: [__cors::ExactOrigin; #count] = [#(__cors::ExactOrigin::new(#sorted, #values),)*];
             };
             let patterns = patterns.iter().map(pattern);
             // A credentialed policy may only name slots whose entries were checked for credentials.
@@ -127,7 +126,7 @@ fn policy_static(name: &str, policy: &Policy) -> TokenStream {
             let runtime = runtime
                 .iter()
                 .map(|path| quote_spanned!(path.span()=> __cors::SlotRef::#slot(&#path)));
-            quote!(__cors::listed_origins(&EXACT, &[#(#patterns,)*], &[#(#runtime,)*]))
+            quote!(__cors::listed_origins(&__CORS_EXACT, &[#(#patterns,)*], &[#(#runtime,)*]))
         }
     };
     let methods = match &policy.methods {
@@ -172,7 +171,7 @@ fn policy_static(name: &str, policy: &Policy) -> TokenStream {
     let refuse = policy.refuse_disallowed;
     quote! {
         #exact_static
-        static POLICY: __cors::Policy = __cors::policy(__cors::PolicyParts {
+        static __CORS_POLICY: __cors::Policy = __cors::policy(__cors::PolicyParts {
             name: #name,
             origins: #origins,
             credentials: #credentials,
@@ -183,7 +182,6 @@ fn policy_static(name: &str, policy: &Policy) -> TokenStream {
             preflight_status: __cors::StatusCode::#status,
             refuse_disallowed: #refuse,
         });
-        &POLICY
     }
 }
 

@@ -68,7 +68,7 @@ pub trait Cors: IntoFuture<IntoFuture: Send, Output: IntoResponse> + sealed::Sea
     type Methods;
 
     #[doc(hidden)]
-    fn __policy() -> &'static Policy;
+    const __POLICY: &'static Policy;
 }
 
 mod sealed {
@@ -119,9 +119,7 @@ where
 {
     type Methods = M;
 
-    fn __policy() -> &'static Policy {
-        P::policy()
-    }
+    const __POLICY: &'static Policy = P::POLICY;
 }
 
 /// An annotated handler taking arguments `Args`: implemented for every `async fn` under `#[cors]`, whatever its
@@ -170,5 +168,5 @@ where
     H: Annotated<Args>,
 {
     let _ = handler;
-    <H::Call as Cors>::__policy()
+    <H::Call as Cors>::__POLICY
 }

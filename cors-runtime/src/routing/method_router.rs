@@ -2,6 +2,7 @@
 
 use crate::handler::Cors;
 use crate::method::{self, Lists};
+use crate::policy::Policy;
 use crate::protocol::path_policies::{PathPolicies, Routed};
 use crate::routing::endpoint::{CorsFn, Endpoint};
 use crate::routing::refused::UseCorsRouter;
@@ -136,16 +137,6 @@ where
     }
 }
 
-/// Where a handler is being routed.
-#[doc(hidden)]
-#[derive(Debug)]
-pub enum On {
-    /// One method.
-    Method(MethodFilter, Method),
-    /// Every method.
-    Any,
-}
-
 /// A handler `routing` accepts: an annotated one (`#[cors]`) or any plain axum handler.
 ///
 /// The type parameter `T` is a marker that tells the two apart, as axum's own `Handler<T, S>` does.
@@ -156,8 +147,16 @@ pub enum On {
     note = "`#[axum::debug_handler]` written under `#[cors]` underlines the argument at fault (add `state = YourState` when the handler takes no `State`)"
 )]
 pub trait IntoEndpoint<T, S>: Sized {
+    /// axum's marker for [`Handler`](Self::Handler).
     #[doc(hidden)]
-    fn register(self, on: On, router: CorsMethodRouter<S>) -> CorsMethodRouter<S>;
+    type Marker: 'static;
+    /// What axum's `MethodRouter` holds: the handler itself, or an annotated one's [`Endpoint`].
+    #[doc(hidden)]
+    type Handler: Handler<Self::Marker, S>;
+
+    /// The handler for axum, and its policy if it has one.
+    #[doc(hidden)]
+    fn into_endpoint(self) -> (Self::Handler, Option<&'static Policy>);
 }
 
 /// Marker for plain axum handlers.
@@ -171,28 +170,17 @@ pub struct WithPolicy<T, Ms, I>(PhantomData<Marker<(T, Ms, I)>>);
 /// A marker that owns nothing and is `Send` and `Sync` whatever its types.
 type Marker<T> = fn() -> T;
 
-fn add<H, T, S>(handler: H, on: On, mut r: CorsMethodRouter<S>) -> CorsMethodRouter<S>
-where
-    H: Handler<T, S>,
-    T: 'static,
-    S: Clone + Send + Sync + 'static,
-{
-    r.router = match on {
-        On::Method(filter, _) => r.router.on(filter, handler),
-        // axum's own `any`: every method, and no `Allow` header (a fallback would send an empty one).
-        On::Any => r.router.merge(axum::routing::any(handler)),
-    };
-    r
-}
-
 impl<H, T, S> IntoEndpoint<Plain<T>, S> for H
 where
     H: Handler<T, S>,
     T: 'static,
     S: Clone + Send + Sync + 'static,
 {
-    fn register(self, on: On, router: CorsMethodRouter<S>) -> CorsMethodRouter<S> {
-        add(self, on, router)
+    type Marker = T;
+    type Handler = H;
+
+    fn into_endpoint(self) -> (H, Option<&'static Policy>) {
+        (self, None)
     }
 }
 
@@ -203,13 +191,43 @@ where
     T: 'static,
     S: Clone + Send + Sync + 'static,
 {
-    fn register(self, on: On, mut router: CorsMethodRouter<S>) -> CorsMethodRouter<S> {
-        let routed = match &on {
-            On::Method(_, m) => Routed::Method(m.clone()),
-            On::Any => Routed::Any,
-        };
-        router.policies.push(routed, <H::Call as Cors>::__policy());
-        add(Endpoint::<H, T>::new(self), on, router)
+    type Marker = T;
+    type Handler = Endpoint<H, T>;
+
+    fn into_endpoint(self) -> (Endpoint<H, T>, Option<&'static Policy>) {
+        (Endpoint::new(self), Some(<H::Call as Cors>::__POLICY))
+    }
+}
+
+// One function for routing under one method and one for `any`, each generic over the handler: a handler routed
+// with `get` does not also instantiate axum's `any` (build time).
+impl<S> CorsMethodRouter<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    fn on_method<H, T>(mut self, handler: H, filter: MethodFilter, method: Method) -> Self
+    where
+        H: IntoEndpoint<T, S>,
+    {
+        let (handler, policy) = handler.into_endpoint();
+        if let Some(policy) = policy {
+            self.policies.push(Routed::Method(method), policy);
+        }
+        self.router = self.router.on(filter, handler);
+        self
+    }
+
+    fn on_any<H, T>(mut self, handler: H) -> Self
+    where
+        H: IntoEndpoint<T, S>,
+    {
+        let (handler, policy) = handler.into_endpoint();
+        if let Some(policy) = policy {
+            self.policies.push(Routed::Any, policy);
+        }
+        // axum's own `any`: every method, and no `Allow` header (a fallback would send an empty one).
+        self.router = self.router.merge(axum::routing::any(handler));
+        self
     }
 }
 
@@ -239,7 +257,7 @@ macro_rules! method_routes {
                 T: RoutableAs<method::$method>,
                 S: Clone + Send + Sync + 'static,
             {
-                CorsMethodRouter::new().$name(handler)
+                CorsMethodRouter::new().on_method(handler, MethodFilter::$method, Method::$method)
             }
         )*
 
@@ -254,7 +272,7 @@ macro_rules! method_routes {
                     H: IntoEndpoint<T, S>,
                     T: RoutableAs<method::$method>,
                 {
-                    handler.register(On::Method(MethodFilter::$method, Method::$method), self)
+                    self.on_method(handler, MethodFilter::$method, Method::$method)
                 }
             )*
         }
@@ -279,5 +297,5 @@ where
     T: RoutableAny,
     S: Clone + Send + Sync + 'static,
 {
-    handler.register(On::Any, CorsMethodRouter::new())
+    CorsMethodRouter::new().on_any(handler)
 }

@@ -44,7 +44,7 @@ pub use method_router::{
     any, delete, get, head, options, patch, post, put, CorsMethodRouter, IntoEndpoint,
 };
 #[doc(hidden)]
-pub use method_router::{On, Plain, RoutableAny, RoutableAs, WithPolicy};
+pub use method_router::{Plain, RoutableAny, RoutableAs, WithPolicy};
 #[doc(hidden)]
 pub use refused::{NotAnAxumRouter, UseCorsRouter};
 pub use service::ResponseFuture;
