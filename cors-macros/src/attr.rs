@@ -1,5 +1,6 @@
 //! Parsing `#[cors(key = value, flag, ...)]` into keys and values that keep their tokens for spans.
 
+use crate::symbol::{Symbol, NAMED};
 use proc_macro2::Span;
 use syn::parse::discouraged::Speculative;
 use syn::parse::{Parse, ParseStream};
@@ -8,9 +9,6 @@ use syn::{
     Expr, ExprArray, ExprLit, ExprUnary, Ident, Lit, LitInt, LitStr, Meta, MetaNameValue, Path,
     Token, UnOp,
 };
-
-/// The key under which a named policy's macro passes its arguments back to `#[cors]`. Not for users.
-pub const NAMED_KEY: &str = "__cors_named_policy";
 
 /// The attribute's arguments, in order.
 pub struct Args {
@@ -153,7 +151,7 @@ impl Args {
                 input.parse::<Token![,]>()?;
             }
             let key = meta.path().require_ident()?.clone();
-            if key == NAMED_KEY {
+            if key == NAMED {
                 named = Some(Box::new(
                     meta.require_list()?.parse_args_with(Named::parse)?,
                 ));
@@ -175,7 +173,7 @@ impl Args {
     }
 
     /// The argument given for `key`, if any.
-    pub fn get(&self, key: &str) -> Option<&Arg> {
+    pub fn get(&self, key: Symbol) -> Option<&Arg> {
         self.items.iter().find(|a| a.key == key)
     }
 }

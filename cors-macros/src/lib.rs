@@ -14,6 +14,7 @@ mod expand;
 mod handler;
 mod model;
 mod named;
+mod symbol;
 mod validate;
 
 use proc_macro::TokenStream;
@@ -24,7 +25,7 @@ pub fn cors(args: TokenStream, item: TokenStream) -> TokenStream {
     let args = syn::parse_macro_input!(args with attr::Args::parse);
     let cx = ctxt::Ctxt::new();
     let item = proc_macro2::TokenStream::from(item);
-    if let (None, Some(policy)) = (&args.named, args.get(validate::POLICY_KEY)) {
+    if let (None, Some(policy)) = (&args.named, args.get(symbol::POLICY)) {
         // First pass: hand the item to the named policy's macro, which calls `#[cors]` again with its keys.
         return match named::apply(&cx, &args, policy, &item) {
             Some(tokens) => tokens.into(),

@@ -2,11 +2,12 @@
 //!
 //! An attribute cannot read another item, so a named policy is carried by a `macro_rules!` macro of its name.
 //! `#[cors(policy = API, ...)]` expands to `API! { [...] item }`, and `API!` hands the item back to `#[cors]`
-//! with the policy's own arguments added (under [`NAMED_KEY`]), with their spans: errors still point at the
+//! with the policy's own arguments added (under [`NAMED`](crate::symbol::NAMED)), with their spans: errors still point at the
 //! token that is wrong, wherever it was written.
 
-use crate::attr::{Arg, Args, Value, NAMED_KEY};
+use crate::attr::{Arg, Args, Value};
 use crate::ctxt::Ctxt;
+use crate::symbol::NAMED;
 use crate::validate;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -82,7 +83,7 @@ pub fn declare(decl: &Declaration) -> TokenStream {
         Visibility::Inherited | Visibility::Public(_) => quote!(),
         vis => quote!(#[allow(unused_imports)] #vis use #name;),
     };
-    let key = format_ident!("{}", NAMED_KEY);
+    let key = format_ident!("{}", NAMED.as_str());
     let body = match cx.finish() {
         Ok(()) => quote! {
             #[::cors_runtime::cors(#key(#name, #tokens), $($inline)*)]

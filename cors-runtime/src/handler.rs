@@ -47,6 +47,7 @@
 //! Wrapping the handler in a closure by hand (`axum::routing::get(|p| async move { status(p).await })`) is the
 //! one way to give it to axum's own routing: an explicit choice to serve it without its policy.
 
+use crate::__private::PolicyOf;
 use crate::policy::Policy;
 use axum::response::IntoResponse;
 use std::future::{Future, IntoFuture};
@@ -115,7 +116,7 @@ impl<F, P, M> Cors for Call<F, P, M>
 where
     F: Future + Send,
     F::Output: IntoResponse,
-    P: crate::__private::PolicyOf,
+    P: PolicyOf,
 {
     type Methods = M;
 

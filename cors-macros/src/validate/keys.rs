@@ -2,25 +2,23 @@
 
 use crate::attr::{Arg, Value};
 use crate::ctxt::Ctxt;
+use crate::symbol::*;
 
-const FLAGS: [&str; 5] = [
-    "credentials",
-    "refuse_disallowed",
-    "dangerously_reflect_any_origin",
-    "dangerously_allow_insecure_origins",
-    "dangerously_allow_public_suffix_patterns",
+const FLAGS: [Symbol; 5] = [
+    CREDENTIALS,
+    REFUSE_DISALLOWED,
+    DANGEROUSLY_REFLECT_ANY_ORIGIN,
+    DANGEROUSLY_ALLOW_INSECURE_ORIGINS,
+    DANGEROUSLY_ALLOW_PUBLIC_SUFFIX_PATTERNS,
 ];
-const VALUED: [(&str, &str); 6] = [
-    ("origins", "origins = [\"https://app.example.com\"]"),
-    ("methods", "methods = [GET, POST]"),
-    ("headers", "headers = [\"content-type\"]"),
-    ("expose", "expose = [\"x-total-count\"]"),
-    ("max_age", "max_age = 600"),
-    ("preflight_status", "preflight_status = 200"),
+const VALUED: [(Symbol, &str); 6] = [
+    (ORIGINS, "origins = [\"https://app.example.com\"]"),
+    (METHODS, "methods = [GET, POST]"),
+    (HEADERS, "headers = [\"content-type\"]"),
+    (EXPOSE, "expose = [\"x-total-count\"]"),
+    (MAX_AGE, "max_age = 600"),
+    (PREFLIGHT_STATUS, "preflight_status = 200"),
 ];
-
-/// `policy = NAME`: the named policy a handler's attribute builds on.
-pub const POLICY_KEY: &str = "policy";
 
 /// What a known key takes.
 #[derive(Clone, Copy)]
@@ -31,12 +29,12 @@ enum Kind {
 }
 
 fn kind_of(name: &str) -> Option<Kind> {
-    if FLAGS.contains(&name) {
+    if FLAGS.iter().any(|flag| *name == *flag) {
         return Some(Kind::Flag);
     }
     VALUED
         .iter()
-        .find(|(k, _)| *k == name)
+        .find(|(k, _)| *name == *k)
         .map(|(_, example)| Kind::Valued(example))
 }
 
@@ -50,7 +48,7 @@ impl<'a> Keys<'a> {
     pub fn check(cx: &Ctxt, args: &[&'a Arg]) -> Keys<'a> {
         let mut kept: Vec<&Arg> = Vec::new();
         for &arg in args {
-            if arg.key == POLICY_KEY {
+            if arg.key == POLICY {
                 // Applied before validation (`#[cors]`'s first pass), or reported by the caller.
                 continue;
             }
@@ -67,14 +65,14 @@ impl<'a> Keys<'a> {
         Keys { args: kept }
     }
 
-    pub fn value(&self, key: &str) -> Option<&'a Value> {
+    pub fn value(&self, key: Symbol) -> Option<&'a Value> {
         self.args
             .iter()
             .find(|a| a.key == key)
             .and_then(|a| a.value.as_ref())
     }
 
-    pub fn flag(&self, key: &str) -> Option<&'a Arg> {
+    pub fn flag(&self, key: Symbol) -> Option<&'a Arg> {
         self.args.iter().find(|a| a.key == key).copied()
     }
 }
@@ -144,7 +142,8 @@ fn all_keys() -> String {
         .iter()
         .map(|(k, _)| *k)
         .chain(FLAGS)
-        .chain([POLICY_KEY])
+        .chain([POLICY])
+        .map(Symbol::as_str)
         .collect();
     keys.sort_unstable();
     keys.iter()
@@ -158,8 +157,8 @@ pub fn did_you_mean(unknown: &str) -> Option<&'static str> {
     let lower = unknown.to_ascii_lowercase();
     VALUED
         .iter()
-        .map(|(k, _)| *k)
-        .chain(FLAGS)
+        .map(|(k, _)| k.as_str())
+        .chain(FLAGS.map(Symbol::as_str))
         .map(|k| (levenshtein(&lower, k), k))
         .filter(|(d, k)| *d <= (k.len() / 3).max(2))
         .min()

@@ -3,6 +3,7 @@
 use crate::attr::Value;
 use crate::ctxt::Ctxt;
 use crate::model::{Headers, Methods};
+use crate::symbol::{Symbol, EXPOSE, HEADERS, METHODS, ORIGINS};
 use cors_rules::header::{check_exposed_header, check_request_header};
 use cors_rules::method::check_method;
 use proc_macro2::Span;
@@ -15,11 +16,11 @@ pub fn methods(cx: &Ctxt, value: Option<&Value>) -> Methods {
         return Methods::Any;
     }
     let mut seen = Vec::new();
-    for (name, span) in elements(cx, "methods", value, true).unwrap_or_default() {
+    for (name, span) in elements(cx, METHODS, value, true).unwrap_or_default() {
         if name == "*" {
-            report_star_in_list(cx, span, "methods", "methods");
+            report_star_in_list(cx, span, METHODS, "methods");
         } else if check_rule(cx, check_method(&name), span).is_some() {
-            check_listed_once(cx, &mut seen, &name, span, "methods");
+            check_listed_once(cx, &mut seen, &name, span, METHODS);
         }
     }
     Methods::Listed(seen)
@@ -32,7 +33,7 @@ pub fn headers(cx: &Ctxt, value: Option<&Value>) -> Headers {
     if is_star(value) {
         return Headers::Any(Vec::new());
     }
-    let elements = elements(cx, "headers", value, false).unwrap_or_default();
+    let elements = elements(cx, HEADERS, value, false).unwrap_or_default();
     let any = elements.iter().any(|(n, _)| n == "*");
     let mut seen = Vec::new();
     for (name, span) in &elements {
@@ -43,7 +44,7 @@ pub fn headers(cx: &Ctxt, value: Option<&Value>) -> Headers {
             continue;
         };
         if check_not_covered_by_star(cx, any, name, &lower, *span) {
-            check_listed_once(cx, &mut seen, &lower, *span, "headers");
+            check_listed_once(cx, &mut seen, &lower, *span, HEADERS);
         }
     }
     if any {
@@ -58,18 +59,18 @@ pub fn expose(cx: &Ctxt, value: Option<&Value>, credentials: bool) -> Vec<String
         return Vec::new();
     };
     let mut seen = Vec::new();
-    let elements = elements(cx, "expose", value, false).unwrap_or_default();
+    let elements = elements(cx, EXPOSE, value, false).unwrap_or_default();
     for (name, span) in &elements {
         if name == "*" {
             if elements.len() > 1 {
-                report_star_in_list(cx, *span, "expose", "headers");
+                report_star_in_list(cx, *span, EXPOSE, "headers");
             } else if check_expose_star_without_credentials(cx, credentials, *span) {
                 seen.push("*".to_owned());
             }
             continue;
         }
         if let Some(lower) = check_rule(cx, check_exposed_header(name), *span) {
-            check_listed_once(cx, &mut seen, &lower, *span, "expose");
+            check_listed_once(cx, &mut seen, &lower, *span, EXPOSE);
         }
     }
     seen
@@ -81,7 +82,7 @@ fn check_rule<T>(cx: &Ctxt, result: Result<T, impl std::fmt::Display>, span: Spa
 }
 
 /// `*` means every name, so it is written alone (`methods = "*"`), never in a list beside names.
-fn report_star_in_list(cx: &Ctxt, span: Span, key: &str, what: &str) {
+fn report_star_in_list(cx: &Ctxt, span: Span, key: Symbol, what: &str) {
     cx.error(
         span,
         format!("`*` cannot be mixed with named {what}: write `{key} = \"*\"` alone, or list the {what}"),
@@ -117,7 +118,7 @@ pub fn check_listed_once(
     seen: &mut Vec<String>,
     name: &str,
     span: Span,
-    key: &str,
+    key: Symbol,
 ) -> bool {
     if seen.iter().any(|s| s == name) {
         cx.error(
@@ -135,7 +136,7 @@ fn is_star(value: &Value) -> bool {
 }
 
 /// A string, or a list of strings; `idents` also accepts bare identifiers (method names).
-fn elements(cx: &Ctxt, key: &str, value: &Value, idents: bool) -> Option<Vec<(String, Span)>> {
+fn elements(cx: &Ctxt, key: Symbol, value: &Value, idents: bool) -> Option<Vec<(String, Span)>> {
     let kind = if idents {
         "a method (`GET`, `\"PURGE\"`) or a list of them"
     } else {
@@ -162,13 +163,13 @@ fn elements(cx: &Ctxt, key: &str, value: &Value, idents: bool) -> Option<Vec<(St
 }
 
 /// `key = []`: a list that says nothing, or (for `origins`, `methods`) allows nothing.
-pub fn check_list_not_empty(cx: &Ctxt, key: &str, items: &[Value], span: Span) -> bool {
+pub fn check_list_not_empty(cx: &Ctxt, key: Symbol, items: &[Value], span: Span) -> bool {
     if !items.is_empty() {
         return true;
     }
     let message = match key {
-        "origins" => "`origins = []` allows no origin: list the origins allowed to read this handler's responses, e.g. `origins = [\"https://app.example.com\"]`".into(),
-        "methods" => "`methods = []` allows nothing: list the methods, or remove the key to allow exactly the methods the handler is routed under".into(),
+        ORIGINS => "`origins = []` allows no origin: list the origins allowed to read this handler's responses, e.g. `origins = [\"https://app.example.com\"]`".into(),
+        METHODS => "`methods = []` allows nothing: list the methods, or remove the key to allow exactly the methods the handler is routed under".into(),
         _ => format!("`{key} = []` says nothing: remove the key"),
     };
     cx.error(span, message);

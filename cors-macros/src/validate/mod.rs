@@ -13,8 +13,8 @@ mod origins;
 use crate::attr::{Arg, Args};
 use crate::ctxt::Ctxt;
 use crate::model::Policy;
+use crate::symbol::*;
 use keys::Keys;
-pub use keys::POLICY_KEY;
 
 /// Checks a policy of a handler's attribute (merged with its named policy, if any).
 pub fn policy(cx: &Ctxt, args: &Args) -> Policy {
@@ -33,7 +33,7 @@ pub fn named_policy(cx: &Ctxt, args: &Args) -> Policy {
 }
 
 fn check_named_policy_builds_on_none(cx: &Ctxt, args: &Args) {
-    if let Some(arg) = args.get(POLICY_KEY) {
+    if let Some(arg) = args.get(POLICY) {
         cx.error(
             &arg.key,
             "a named policy cannot build on another named policy: copy the keys you need",
@@ -58,7 +58,7 @@ fn merged<'a>(cx: &Ctxt, args: &'a Args) -> Vec<&'a Arg> {
 }
 
 fn check_one_named_policy(cx: &Ctxt, arg: &Arg, name: &str) -> bool {
-    if arg.key != POLICY_KEY {
+    if arg.key != POLICY {
         return true;
     }
     cx.error(
@@ -69,7 +69,7 @@ fn check_one_named_policy(cx: &Ctxt, arg: &Arg, name: &str) -> bool {
 }
 
 fn check_not_overriding(cx: &Ctxt, arg: &Arg, named: &crate::attr::Named, name: &str) -> bool {
-    if named.args.get(&arg.key.to_string()).is_none() {
+    if !named.args.items.iter().any(|a| a.key == arg.key) {
         return true;
     }
     cx.error(
@@ -86,19 +86,19 @@ fn check_not_overriding(cx: &Ctxt, arg: &Arg, named: &crate::attr::Named, name: 
 /// Every rule, in the order the errors are reported.
 fn checked(cx: &Ctxt, all: &[&Arg]) -> Policy {
     let keys = Keys::check(cx, all);
-    let credentials = keys.flag("credentials").is_some();
+    let credentials = keys.flag(CREDENTIALS).is_some();
     let mut opt_ins = origins::OptInsUsed::default();
     let origins = origins::origins(cx, &keys, all, credentials, &mut opt_ins);
     origins::check_opt_ins_used(cx, &keys, &origins, &opt_ins);
     let refuse_disallowed = origins::check_refuse_disallowed(cx, &keys, &origins);
     Policy {
         named: None,
-        methods: lists::methods(cx, keys.value("methods")),
-        headers: lists::headers(cx, keys.value("headers")),
-        expose: lists::expose(cx, keys.value("expose"), credentials),
-        max_age: keys.value("max_age").and_then(|v| numbers::max_age(cx, v)),
+        methods: lists::methods(cx, keys.value(METHODS)),
+        headers: lists::headers(cx, keys.value(HEADERS)),
+        expose: lists::expose(cx, keys.value(EXPOSE), credentials),
+        max_age: keys.value(MAX_AGE).and_then(|v| numbers::max_age(cx, v)),
         preflight_status: keys
-            .value("preflight_status")
+            .value(PREFLIGHT_STATUS)
             .and_then(|v| numbers::preflight_status(cx, v))
             .unwrap_or(204),
         origins,

@@ -1,11 +1,12 @@
 //! `origins`, and the opt-ins that loosen what a credentialed policy may trust.
 
-use super::keys::{did_you_mean, Keys, POLICY_KEY};
+use super::keys::{did_you_mean, Keys};
 use super::lists::{check_list_not_empty, check_listed_once};
 use super::path_text;
 use crate::attr::{Arg, Value};
 use crate::ctxt::Ctxt;
 use crate::model::Origins;
+use crate::symbol::*;
 use cors_rules::origin::{parse_origin, AllowedOrigin, CredentialRisk};
 use proc_macro2::Span;
 
@@ -23,7 +24,7 @@ pub fn origins(
     credentials: bool,
     used: &mut OptInsUsed,
 ) -> Origins {
-    let Some(value) = keys.value("origins") else {
+    let Some(value) = keys.value(ORIGINS) else {
         check_origins_given(cx, all);
         return Origins::Listed {
             exact: Vec::new(),
@@ -41,9 +42,9 @@ pub fn origins(
 /// policy's were checked where it is declared: neither is reported missing too.
 fn check_origins_given(cx: &Ctxt, all: &[&Arg]) {
     let mentioned = all.iter().any(|a| {
-        a.key == "origins"
-            || a.key == POLICY_KEY
-            || did_you_mean(&a.key.to_string()) == Some("origins")
+        a.key == ORIGINS
+            || a.key == POLICY
+            || did_you_mean(&a.key.to_string()) == Some(ORIGINS.as_str())
     });
     if !mentioned {
         cx.error(
@@ -68,7 +69,7 @@ fn star(value: &Value) -> Option<Span> {
 
 /// `origins = "*"`: `*` without credentials; with them, only as the explicit opt-in to reflect every origin.
 fn any_origin(cx: &Ctxt, keys: &Keys, span: Span, credentials: bool) -> Origins {
-    match (credentials, keys.flag("dangerously_reflect_any_origin")) {
+    match (credentials, keys.flag(DANGEROUSLY_REFLECT_ANY_ORIGIN)) {
         (false, _) => Origins::Any,
         (true, Some(_)) => Origins::ReflectAny,
         (true, None) => {
@@ -103,7 +104,7 @@ fn listed(
                 continue;
             }
         };
-        if !check_listed_once(cx, &mut seen, &text, span, "origins") {
+        if !check_listed_once(cx, &mut seen, &text, span, ORIGINS) {
             continue;
         }
         if credentials {
@@ -132,7 +133,7 @@ fn check_credential_risk(
 ) {
     match allowed.credential_risk() {
         None => {}
-        Some(CredentialRisk::InsecureScheme) if keys.flag("dangerously_allow_insecure_origins").is_some() => {
+        Some(CredentialRisk::InsecureScheme) if keys.flag(DANGEROUSLY_ALLOW_INSECURE_ORIGINS).is_some() => {
             used.insecure = true;
         }
         Some(CredentialRisk::InsecureScheme) => cx.error(
@@ -144,7 +145,7 @@ fn check_credential_risk(
             ),
         ),
         Some(CredentialRisk::PublicSuffixPattern(_))
-            if keys.flag("dangerously_allow_public_suffix_patterns").is_some() =>
+            if keys.flag(DANGEROUSLY_ALLOW_PUBLIC_SUFFIX_PATTERNS).is_some() =>
         {
             used.public_suffix = true;
         }
@@ -163,17 +164,17 @@ fn check_credential_risk(
 pub fn check_opt_ins_used(cx: &Ctxt, keys: &Keys, origins: &Origins, used: &OptInsUsed) {
     for (flag, needed, why) in [
         (
-            "dangerously_reflect_any_origin",
+            DANGEROUSLY_REFLECT_ANY_ORIGIN,
             matches!(origins, Origins::ReflectAny),
             "it only applies to `origins = \"*\"` with `credentials`",
         ),
         (
-            "dangerously_allow_insecure_origins",
+            DANGEROUSLY_ALLOW_INSECURE_ORIGINS,
             used.insecure,
             "no `http://` origin other than loopback is trusted with `credentials` here",
         ),
         (
-            "dangerously_allow_public_suffix_patterns",
+            DANGEROUSLY_ALLOW_PUBLIC_SUFFIX_PATTERNS,
             used.public_suffix,
             "no pattern over a public suffix is trusted with `credentials` here",
         ),
@@ -189,7 +190,7 @@ pub fn check_opt_ins_used(cx: &Ctxt, keys: &Keys, origins: &Origins, used: &OptI
 
 /// `refuse_disallowed` refuses the origins a policy does not allow; with `*` there are none.
 pub fn check_refuse_disallowed(cx: &Ctxt, keys: &Keys, origins: &Origins) -> bool {
-    match keys.flag("refuse_disallowed") {
+    match keys.flag(REFUSE_DISALLOWED) {
         Some(arg) if matches!(origins, Origins::Any) => {
             cx.error(
                 &arg.key,
@@ -205,7 +206,7 @@ pub fn check_refuse_disallowed(cx: &Ctxt, keys: &Keys, origins: &Origins) -> boo
 fn origin_elements(cx: &Ctxt, value: &Value, runtime: &mut Vec<syn::Path>) -> Vec<(String, Span)> {
     let items = match value {
         Value::List { items, span } => {
-            check_list_not_empty(cx, "origins", items, *span);
+            check_list_not_empty(cx, ORIGINS, items, *span);
             items.iter().collect()
         }
         single => vec![single],
