@@ -39,11 +39,13 @@ const OTHER_PORT: u16 = 7211;
 /// The rows the playground page shows (examples/playground/page.html).
 const PLAYGROUND_ROWS: usize = 17;
 
-/// What the server saw: handler runs and preflights, by name and path, and the last cookie.
+/// What the server saw: handler runs and preflights, by name and path, the statuses its observer logged for
+/// preflights, and the last cookie.
 #[derive(Clone, Default)]
 struct Seen {
     runs: Arc<Mutex<HashMap<&'static str, usize>>>,
     preflights: Arc<Mutex<HashMap<String, usize>>>,
+    preflight_statuses: Arc<Mutex<Vec<(String, u16)>>>,
     cookie: Arc<Mutex<Option<String>>>,
 }
 
@@ -53,6 +55,15 @@ impl Seen {
     }
     fn runs(&self, name: &str) -> usize {
         self.runs.lock().unwrap().get(name).copied().unwrap_or(0)
+    }
+    /// The statuses the observer logged for preflights to `path`, from the `skip`-th on.
+    fn preflight_statuses(&self, path: &str, skip: usize) -> Vec<u16> {
+        let all = self.preflight_statuses.lock().unwrap();
+        all.iter()
+            .filter(|(p, _)| p == path)
+            .skip(skip)
+            .map(|(_, s)| *s)
+            .collect()
     }
     fn preflights(&self, path: &str) -> usize {
         self.preflights
@@ -159,17 +170,26 @@ async fn add_note(State(seen): State<Seen>, _body: String) -> StatusCode {
     StatusCode::CREATED
 }
 
-/// Counts preflights per path, before routing (so refused ones count too).
+/// Counts preflights per path, in front of CORS (so refused ones count too), and logs the status each got.
 async fn count_preflights(State(seen): State<Seen>, req: Request, next: Next) -> Response {
-    if cors_runtime::is_preflight(req.method(), req.headers()) {
+    let preflight = cors_runtime::is_preflight(req.method(), req.headers());
+    let path = req.uri().path().to_owned();
+    if preflight {
         *seen
             .preflights
             .lock()
             .unwrap()
-            .entry(req.uri().path().to_owned())
+            .entry(path.clone())
             .or_default() += 1;
     }
-    next.run(req).await
+    let res = next.run(req).await;
+    if preflight {
+        seen.preflight_statuses
+            .lock()
+            .unwrap()
+            .push((path, res.status().as_u16()));
+    }
+    res
 }
 
 fn api(seen: Seen) -> axum::Router {
@@ -197,11 +217,9 @@ fn api(seen: Seen) -> axum::Router {
         .route("/cached", get(cached))
         .route("/uncached", get(uncached))
         .with_state(seen.clone());
-    // The counter must see every preflight, so it wraps the finished router from outside, in front of CORS: the
-    // place for a layer that only observes (an authentication check there would refuse preflights).
-    axum::Router::new()
-        .fallback_service(app)
-        .layer(middleware::from_fn_with_state(seen, count_preflights))
+    // The counter must see every preflight, so it observes the finished router, in front of CORS: the place for a
+    // layer that only observes (an authentication check there would refuse preflights).
+    app.observe(middleware::from_fn_with_state(seen, count_preflights))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -394,6 +412,7 @@ async fn run_scenarios(
         }
         let path = sc.fetch["path"].as_str().unwrap().to_owned();
         let (runs_before, preflights_before) = (seen.runs(sc.runs.0), seen.preflights(&path));
+        let statuses_before = seen.preflight_statuses(&path, 0).len();
         *seen.cookie.lock().unwrap() = None;
         let result = client
             .execute_async(FETCH, vec![json!(api_base), sc.fetch.clone()])
@@ -426,6 +445,20 @@ async fn run_scenarios(
             if preflights != expected {
                 problems.push(format!("{preflights} preflights, expected {expected}"));
             }
+        }
+        // The observer in front of CORS logged each preflight of the scenario with the status the browser acted
+        // on: 204 before a read that needed one, 403 before a call the browser refused to send.
+        let statuses = seen.preflight_statuses(&path, statuses_before);
+        let needed_a_preflight = sc.preflights_in(engine).is_some_and(|n| n > 0);
+        let expected_status = if sc.read_in(engine).is_some() {
+            204
+        } else {
+            403
+        };
+        if needed_a_preflight && !statuses.contains(&expected_status) {
+            problems.push(format!(
+                "the observer logged preflights {statuses:?}, expected one answered {expected_status}"
+            ));
         }
         for (name, readable) in sc.headers {
             if result["headers"].get(*name).is_some() != *readable {

@@ -4,7 +4,8 @@
 //! The macro is a pipeline: `attr.rs` parses the arguments keeping every token's span, `handler.rs` checks the
 //! function, `validate/` applies the shared rules of `cors-rules` (one function per rule) and collects every
 //! error, and `expand.rs` turns the checked policy (`model.rs`) into code, with `doc.rs` writing the policy into
-//! the handler's rustdoc. `named.rs` carries `cors_policy!` declarations to their uses.
+//! the handler's rustdoc. `named.rs` carries `cors_policy!` declarations to their uses; `routes.rs` is utoipa's
+//! `routes!` for annotated handlers.
 #![forbid(unsafe_code)]
 
 mod attr;
@@ -14,6 +15,7 @@ mod expand;
 mod handler;
 mod model;
 mod named;
+mod routes;
 mod symbol;
 mod validate;
 
@@ -51,6 +53,13 @@ pub fn cors_policy(input: TokenStream) -> TokenStream {
         .map(named::declare)
         .collect::<proc_macro2::TokenStream>()
         .into()
+}
+
+// Documented (with examples) on its re-export, `cors_runtime::openapi::routes`, behind the `utoipa` feature.
+#[proc_macro]
+pub fn routes(input: TokenStream) -> TokenStream {
+    let handlers = syn::parse_macro_input!(input as routes::Handlers);
+    routes::expand(&handlers).into()
 }
 
 fn with_errors(cx: ctxt::Ctxt, item: proc_macro2::TokenStream) -> TokenStream {

@@ -6,7 +6,7 @@
 //! `impl Future<Output = T>` to `impl Cors<Methods = …, Output = T>`, which carries the policy. That return type
 //! is what keeps the policy attached:
 //!
-//! - It is not a [`Future`](std::future::Future), so axum's `Handler`, which is implemented for functions that
+//! - It is not a [`Future`], so axum's `Handler`, which is implemented for functions that
 //!   return one, is not implemented for the handler: `axum::routing::get(handler)`, `MethodRouter::on`,
 //!   `Handler::with_state`, a function pointer taken from it, and every other way into axum's own routing (which
 //!   would answer none of its preflights) fail to compile.

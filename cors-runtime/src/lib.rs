@@ -55,6 +55,8 @@ pub mod __private;
 mod arity;
 pub mod handler;
 pub mod method;
+#[cfg(feature = "utoipa")]
+pub mod openapi;
 pub mod policy;
 mod protocol;
 mod refusal;
@@ -142,6 +144,9 @@ pub use cors_macros::cors;
 #[doc(inline)]
 pub use cors_macros::cors_policy;
 pub use handler::{policy_of, Annotated, Cors};
+#[cfg(feature = "utoipa")]
+#[doc(inline)]
+pub use openapi::routes;
 pub use policy::Policy;
 pub use protocol::preflight::is_preflight;
 pub use refusal::Refusal;

@@ -267,11 +267,9 @@ pub fn api(seen: Seen) -> axum::Router {
         .route("/no-cors", axum::routing::get(no_cors))
         .route("/report", get(server_report))
         .with_state(seen.clone());
-    // The log shows every request, preflights included, so it wraps the finished API from outside, in front of
-    // CORS: the place for a layer that only observes (an authentication check there would refuse preflights).
-    axum::Router::new()
-        .fallback_service(api)
-        .layer(middleware::from_fn_with_state(seen, record))
+    // The log shows every request, preflights included, so it observes the finished API, in front of CORS: the
+    // place for a layer that only observes (an authentication check there would refuse preflights).
+    api.observe(middleware::from_fn_with_state(seen, record))
 }
 
 const PAGE: &str = include_str!("page.html");

@@ -62,6 +62,20 @@ const POLICY_HEADERS: [HeaderName; 3] = [
 /// `CorsLayer`, a hand-written hook) are removed first, so they can neither allow an origin the policy refuses
 /// nor add credentials or exposed headers it does not grant.
 pub(crate) fn decorate(policy: &Policy, verdict: Verdict, headers: &mut HeaderMap) {
+    set_headers(policy, verdict, headers, true);
+}
+
+/// The headers of a `405` for a method no annotated handler of the path serves: the front-end may read that
+/// its method is not allowed (and the `Allow` header), nothing the policy exposes.
+pub(crate) fn decorate_method_not_allowed(
+    policy: &Policy,
+    verdict: Verdict,
+    headers: &mut HeaderMap,
+) {
+    set_headers(policy, verdict, headers, false);
+}
+
+fn set_headers(policy: &Policy, verdict: Verdict, headers: &mut HeaderMap, expose: bool) {
     // A response has few headers: one walk over their names is cheaper than hashing each name we look for, and
     // tells whether a layer set CORS headers (rarely) and whether there is a `Vary` to extend.
     let (mut foreign, mut vary) = (true, true);
@@ -84,8 +98,8 @@ pub(crate) fn decorate(policy: &Policy, verdict: Verdict, headers: &mut HeaderMa
         if policy.credentials() {
             headers.append(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
         }
-        if let Some(expose) = policy.expose() {
-            headers.append(ACCESS_CONTROL_EXPOSE_HEADERS, expose.clone());
+        if let Some(exposed) = policy.expose().filter(|_| expose) {
+            headers.append(ACCESS_CONTROL_EXPOSE_HEADERS, exposed.clone());
         }
     }
     if policy.varies_by_origin() {

@@ -2,7 +2,8 @@
 //! requests decorated, by the policy of the handler routed for the method (never another method's).
 
 use crate::policy::Policy;
-use http::Method;
+use crate::protocol::actual::{judge, Verdict};
+use http::{HeaderMap, Method};
 
 /// Which requested methods an entry serves.
 #[derive(Debug, Clone)]
@@ -65,5 +66,20 @@ impl PathPolicies {
                     .iter()
                     .find(|e| matches!(e.routed, Routed::Any))
             })
+    }
+
+    /// For a method no annotated handler of the path serves (axum answers `405`): the first policy of the path
+    /// that allows the request's origin, else the first policy (for `Vary` alone). The `405` then tells the
+    /// front-end that its method is not allowed, instead of failing as a network error.
+    pub(crate) fn for_unrouted(&self, headers: &HeaderMap) -> Option<(&'static Policy, Verdict)> {
+        let first = self.entries.first()?.policy;
+        let allowing = self
+            .entries
+            .iter()
+            .find_map(|e| match judge(e.policy, headers) {
+                Ok(verdict @ Verdict::Allow(_)) => Some((e.policy, verdict)),
+                _ => None,
+            });
+        Some(allowing.unwrap_or((first, Verdict::Silent)))
     }
 }

@@ -154,9 +154,13 @@ pub trait IntoEndpoint<T, S>: Sized {
     #[doc(hidden)]
     type Handler: Handler<Self::Marker, S>;
 
-    /// The handler for axum, and its policy if it has one.
+    /// Its policy, if it has one.
     #[doc(hidden)]
-    fn into_endpoint(self) -> (Self::Handler, Option<&'static Policy>);
+    const POLICY: Option<&'static Policy>;
+
+    /// The handler for axum.
+    #[doc(hidden)]
+    fn into_endpoint(self) -> Self::Handler;
 }
 
 /// Marker for plain axum handlers.
@@ -178,9 +182,10 @@ where
 {
     type Marker = T;
     type Handler = H;
+    const POLICY: Option<&'static Policy> = None;
 
-    fn into_endpoint(self) -> (H, Option<&'static Policy>) {
-        (self, None)
+    fn into_endpoint(self) -> H {
+        self
     }
 }
 
@@ -193,9 +198,10 @@ where
 {
     type Marker = T;
     type Handler = Endpoint<H, T>;
+    const POLICY: Option<&'static Policy> = Some(<H::Call as Cors>::__POLICY);
 
-    fn into_endpoint(self) -> (Endpoint<H, T>, Option<&'static Policy>) {
-        (Endpoint::new(self), Some(<H::Call as Cors>::__POLICY))
+    fn into_endpoint(self) -> Endpoint<H, T> {
+        Endpoint::new(self)
     }
 }
 
@@ -205,15 +211,19 @@ impl<S> CorsMethodRouter<S>
 where
     S: Clone + Send + Sync + 'static,
 {
-    fn on_method<H, T>(mut self, handler: H, filter: MethodFilter, method: Method) -> Self
+    pub(crate) fn on_method<H, T>(
+        mut self,
+        handler: H,
+        filter: MethodFilter,
+        method: Method,
+    ) -> Self
     where
         H: IntoEndpoint<T, S>,
     {
-        let (handler, policy) = handler.into_endpoint();
-        if let Some(policy) = policy {
+        if let Some(policy) = H::POLICY {
             self.policies.push(Routed::Method(method), policy);
         }
-        self.router = self.router.on(filter, handler);
+        self.router = self.router.on(filter, handler.into_endpoint());
         self
     }
 
@@ -221,12 +231,13 @@ where
     where
         H: IntoEndpoint<T, S>,
     {
-        let (handler, policy) = handler.into_endpoint();
-        if let Some(policy) = policy {
+        if let Some(policy) = H::POLICY {
             self.policies.push(Routed::Any, policy);
         }
         // axum's own `any`: every method, and no `Allow` header (a fallback would send an empty one).
-        self.router = self.router.merge(axum::routing::any(handler));
+        self.router = self
+            .router
+            .merge(axum::routing::any(handler.into_endpoint()));
         self
     }
 }

@@ -20,6 +20,29 @@ pub(crate) struct RouteTable {
     index: FxHashMap<Box<str>, usize>,
     /// Whether any path has an annotated handler: a router without any never looks a path up.
     annotated: bool,
+    /// Whether this router already said that it is nested in an `axum::Router` (debug builds).
+    #[cfg(debug_assertions)]
+    pub(crate) warned_nested: Once,
+}
+
+/// A flag set once; a copy of the table (a new router built from it) starts unset.
+#[cfg(debug_assertions)]
+#[derive(Default)]
+pub(crate) struct Once(std::sync::atomic::AtomicBool);
+
+#[cfg(debug_assertions)]
+impl Once {
+    /// `true` the first time only.
+    pub(crate) fn first(&self) -> bool {
+        !self.0.swap(true, std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+#[cfg(debug_assertions)]
+impl Clone for Once {
+    fn clone(&self) -> Self {
+        Once::default()
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -252,6 +252,53 @@ where
 }
 
 impl Router<()> {
+    /// Puts `layer` in front of CORS, around the whole router, where it sees every request: preflights answered
+    /// here included, with the status they got. This is the place for layers that observe (`TraceLayer`,
+    /// metrics, request ids, access logs), never for one that answers (an authentication layer here would
+    /// answer preflights with 401: add those with [`layer`](Router::layer), behind CORS).
+    ///
+    /// The result is the finished app, an `axum::Router` whose only route is this router: serve it with
+    /// `axum::serve`, with or without `into_make_service_with_connect_info`, and call `.layer(...)` on it for
+    /// more observers. Events of refused requests land inside the span of a `TraceLayer` added here.
+    ///
+    /// ```
+    /// use axum::{extract::Request, http::StatusCode, middleware::{from_fn, Next}, response::Response};
+    /// use cors_runtime::{cors, routing::get, Router};
+    ///
+    /// #[cors(origins = ["https://app.example.com"], headers = ["authorization"])]
+    /// async fn list_todos() -> &'static str { "[]" }
+    ///
+    /// async fn require_bearer(req: Request, next: Next) -> Result<Response, StatusCode> {
+    ///     let authorized = req.headers().contains_key("authorization");
+    ///     if authorized { Ok(next.run(req).await) } else { Err(StatusCode::UNAUTHORIZED) }
+    /// }
+    ///
+    /// async fn access_log(req: Request, next: Next) -> Response {
+    ///     let (method, path) = (req.method().clone(), req.uri().path().to_owned());
+    ///     let res = next.run(req).await;
+    ///     println!("access: {method} {path} {}", res.status().as_u16());
+    ///     res
+    /// }
+    ///
+    /// let app: axum::Router = Router::new()
+    ///     .route("/todos", get(list_todos))
+    ///     .layer(from_fn(require_bearer)) // behind CORS: preflights never reach it
+    ///     .observe(from_fn(access_log)); // in front of CORS: sees every request, preflights included
+    /// // axum::serve(listener, app).await
+    /// ```
+    pub fn observe<L>(self, layer: L) -> axum::Router
+    where
+        L: Layer<Route> + Clone + Send + Sync + 'static,
+        L::Service: Service<Request<Body>> + Clone + Send + Sync + 'static,
+        <L::Service as Service<Request<Body>>>::Response: IntoResponse + 'static,
+        <L::Service as Service<Request<Body>>>::Error: Into<Infallible> + 'static,
+        <L::Service as Service<Request<Body>>>::Future: Send + 'static,
+    {
+        axum::Router::new()
+            .fallback_service(self.with_state(()))
+            .layer(layer)
+    }
+
     /// A make-service for `axum::serve` and hyper, as [`axum::Router::into_make_service`] makes (serving the
     /// router as it is works too).
     pub fn into_make_service(self) -> axum::routing::IntoMakeService<Self> {

@@ -3,7 +3,7 @@
 //! front of every layer the application added.
 
 use crate::policy::Policy;
-use crate::protocol::actual::{decorate, judge, Verdict};
+use crate::protocol::actual::{decorate, decorate_method_not_allowed, judge, Verdict};
 use crate::protocol::preflight::Refused;
 use crate::refusal::Refusal;
 use crate::routing::router::Router;
@@ -38,6 +38,8 @@ where
         let Some(policies) = self.table.lookup(req.uri().path()) else {
             return ResponseFuture::passed(self.inner.call(req));
         };
+        #[cfg(debug_assertions)]
+        warn_if_nested(&req, &self.table.warned_nested);
         if req.method() == Method::OPTIONS {
             match policies.answer(req.headers()) {
                 Some(Ok(answer)) => {
@@ -55,7 +57,16 @@ where
             }
         }
         let Some(entry) = policies.for_request(req.method()) else {
-            return ResponseFuture::passed(self.inner.call(req));
+            // A method no annotated handler of this path serves: axum's 405 (and only that) gets the headers of
+            // the path's policy, without exposed headers.
+            let unrouted = policies.for_unrouted(req.headers());
+            return ResponseFuture {
+                state: State::Running {
+                    inner: self.inner.call(req),
+                    cors: unrouted
+                        .map(|(policy, verdict)| (policy, verdict, Only::MethodNotAllowed)),
+                },
+            };
         };
         let policy = entry.policy;
         let verdict = match judge(policy, req.headers()) {
@@ -73,7 +84,7 @@ where
         ResponseFuture {
             state: State::Running {
                 inner: self.inner.call(req),
-                cors: Some((policy, verdict)),
+                cors: Some((policy, verdict, Only::Any)),
             },
         }
     }
@@ -93,12 +104,21 @@ pin_project! {
         Running {
             #[pin]
             inner: RouteFuture<Infallible>,
-            cors: Option<(&'static Policy, Verdict)>,
+            cors: Option<(&'static Policy, Verdict, Only)>,
         },
         Answered {
             response: Option<Response>,
         },
     }
+}
+
+/// Which responses get the policy's headers.
+#[derive(Debug, Clone, Copy)]
+enum Only {
+    /// Every response of the handler's route and method.
+    Any,
+    /// The `405` of a method no annotated handler of the path serves.
+    MethodNotAllowed,
 }
 
 impl ResponseFuture {
@@ -130,8 +150,16 @@ impl Future for ResponseFuture {
         match self.project().state.project() {
             StateProj::Running { inner, cors } => {
                 let Ok(mut res) = std::task::ready!(inner.poll(cx));
-                if let Some((policy, verdict)) = cors.take() {
-                    decorate(policy, verdict, res.headers_mut());
+                match cors.take() {
+                    Some((policy, verdict, Only::Any)) => {
+                        decorate(policy, verdict, res.headers_mut())
+                    }
+                    Some((policy, verdict, Only::MethodNotAllowed))
+                        if res.status() == StatusCode::METHOD_NOT_ALLOWED =>
+                    {
+                        decorate_method_not_allowed(policy, verdict, res.headers_mut());
+                    }
+                    _ => {}
                 }
                 Poll::Ready(Ok(res))
             }
@@ -181,6 +209,27 @@ fn log_refused_request<B>(req: &Request<B>, policy: &Policy, reason: Refusal) {
         %reason,
         "CORS request from a disallowed origin"
     );
+}
+
+/// A `cors_runtime::Router` attached to an `axum::Router` with `nest_service` gets requests after the layers of
+/// that router: one that answers (a bearer check) answers preflights before CORS sees them. Debug builds say so,
+/// once per router, on the first request to an annotated route that arrives nested (axum marks it with
+/// `NestedPath`).
+#[cfg(debug_assertions)]
+fn warn_if_nested<B>(req: &Request<B>, warned: &crate::routing::route_table::Once) {
+    let Some(nested) = req.extensions().get::<axum::extract::NestedPath>() else {
+        return;
+    };
+    if warned.first() {
+        tracing::warn!(
+            target: "cors_runtime",
+            nested_at = nested.as_str(),
+            "a cors_runtime::Router is nested in an axum::Router: the layers of that router stand in front of CORS, \
+             and one that answers by itself (authentication, rate limits) answers preflights too, without CORS \
+             headers. Make the cors_runtime::Router the outermost router and attach the axum::Router to it with \
+             `fallback_service` (docs/migrating-from-tower-http.md, \"Adopting route by route\")"
+        );
+    }
 }
 
 /// `axum::serve(listener, app)`: each connection gets the router, finished once, as axum does for its own.
