@@ -78,8 +78,8 @@ pub fn policy_doc(policy: &Policy) -> String {
     let headers = match &policy.headers {
         Headers::Listed(names) if names.is_empty() => "none beyond the safelisted ones".to_owned(),
         Headers::Listed(names) => code(names),
-        Headers::Any(names) if names.is_empty() => "any (`*`)".to_owned(),
-        Headers::Any(names) => format!("any (`*`), and {}", code(names)),
+        Headers::Any(names) if names.is_empty() => "any (answered by name, never `*`)".to_owned(),
+        Headers::Any(names) => format!("any (answered by name, never `*`), and {}", code(names)),
     };
     let mut lines = vec![
         "Written with `#[cors]` and checked at compile time; `cors_runtime::routing` enforces it in front of \
@@ -157,7 +157,7 @@ mod tests {
         for part in [
             "- origins: `https://app.example.com`, `https://*.example.com:*`, and origins set at run time in `DEPLOYMENT`",
             "- methods: `GET`, `PUT`",
-            "- request headers: any (`*`), and `authorization`",
+            "- request headers: any (answered by name, never `*`), and `authorization`",
             "- exposed headers: `x-total-count`",
             "- credentials: yes",
             "- preflight cached for 600 s",

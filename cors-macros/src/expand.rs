@@ -66,7 +66,9 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
             #policy_static
             enum __CorsPolicy {}
             impl __cors::PolicyOf for __CorsPolicy {
-                const POLICY: &'static __cors::Policy = &__CORS_POLICY;
+                fn policy() -> &'static __cors::Policy {
+                    &__CORS_POLICY
+                }
             }
 
             // The function as a value, as routing uses a plain handler (clippy's `unused_async` then stays quiet
@@ -142,13 +144,9 @@ fn policy_static(name: &str, policy: &Policy) -> TokenStream {
             let value = header_value(&names.join(", "));
             quote!(__cors::Headers::Listed(__cors::names(&[#(#names,)*], #value)))
         }
+        // A preflight answer names the validated request headers, never `*`: the value is only the list.
         Headers::Any(names) => {
-            let value = header_value(
-                &std::iter::once("*")
-                    .chain(names.iter().map(String::as_str))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            );
+            let value = header_value(&names.join(", "));
             quote!(__cors::Headers::Any(__cors::names(&[#(#names,)*], #value)))
         }
     };

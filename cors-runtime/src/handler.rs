@@ -69,7 +69,7 @@ pub trait Cors: IntoFuture<IntoFuture: Send, Output: IntoResponse> + sealed::Sea
     type Methods;
 
     #[doc(hidden)]
-    const __POLICY: &'static Policy;
+    fn __policy() -> &'static Policy;
 }
 
 mod sealed {
@@ -120,7 +120,9 @@ where
 {
     type Methods = M;
 
-    const __POLICY: &'static Policy = P::POLICY;
+    fn __policy() -> &'static Policy {
+        P::policy()
+    }
 }
 
 /// An annotated handler taking arguments `Args`: implemented for every `async fn` under `#[cors]`, whatever its
@@ -169,5 +171,5 @@ where
     H: Annotated<Args>,
 {
     let _ = handler;
-    <H::Call as Cors>::__POLICY
+    <H::Call as Cors>::__policy()
 }

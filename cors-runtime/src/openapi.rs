@@ -148,7 +148,7 @@ where
     where
         H: IntoEndpoint<T, S>,
     {
-        if let Some(Methods::Listed(listed)) = H::POLICY.map(crate::Policy::methods) {
+        if let Some(Methods::Listed(listed)) = H::policy().map(crate::Policy::methods) {
             assert!(
                 listed.names().contains(&method.as_str()),
                 "`{name}` is routed under `{method}` by its #[utoipa::path], which its #[cors] `methods = [...]` \

@@ -59,7 +59,8 @@ pub enum Methods {
 pub enum Headers {
     /// An explicit list, possibly empty.
     Listed(Names),
-    /// `headers = "*"`, with the headers named beside it (such as `authorization`, which `*` never covers).
+    /// `headers = "*"`, with the headers named beside it (such as `authorization`, which `*` never covers). A
+    /// preflight answer names the validated request headers, never `*`.
     Any(Names),
 }
 
@@ -76,7 +77,7 @@ impl Names {
         self.names
     }
 
-    /// The prepared header value: the names joined with `, ` (preceded by `*` for `headers = "*"`).
+    /// The prepared header value: the names joined with `, `.
     pub fn header_value(&self) -> &HeaderValue {
         &self.value
     }

@@ -48,7 +48,8 @@ pub const fn names(names: &'static [&'static str], value: HeaderValue) -> Names 
 
 /// The policy of one handler, as a type: `#[cors]` declares one inside the handler and implements this for it.
 pub trait PolicyOf {
-    /// The handler's policy, a `static` beside the impl (a constant rather than a function: nothing to
-    /// compile per handler).
-    const POLICY: &'static Policy;
+    /// The handler's policy, a `static` beside the impl. (A constant referring to it would spare a function per
+    /// handler, but Rust before 1.90 refuses a constant that refers to a static with interior mutability, which
+    /// `HeaderValue` has: the MSRV is 1.88.)
+    fn policy() -> &'static Policy;
 }

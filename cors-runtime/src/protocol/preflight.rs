@@ -111,13 +111,15 @@ impl PathPolicies {
         out.insert(ACCESS_CONTROL_ALLOW_METHODS, allow_methods);
         if requested_headers {
             match policy.headers() {
-                Headers::Any(_) if policy.credentials() => {
-                    // `*` would mean a header literally named `*`: echo the validated request instead.
+                // `headers = "*"` answers with the validated request, never `*`: with credentials `*` would be a
+                // header literally named `*`, and without them WebKit let a cached `*` cover `authorization`
+                // (which the check above never lets `*` cover), so one policy would mean two things.
+                Headers::Any(_) => {
                     for line in headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS) {
                         out.append(ACCESS_CONTROL_ALLOW_HEADERS, line.clone());
                     }
                 }
-                Headers::Any(names) | Headers::Listed(names) => {
+                Headers::Listed(names) => {
                     out.insert(ACCESS_CONTROL_ALLOW_HEADERS, names.value.clone());
                 }
             }

@@ -156,7 +156,7 @@ pub trait IntoEndpoint<T, S>: Sized {
 
     /// Its policy, if it has one.
     #[doc(hidden)]
-    const POLICY: Option<&'static Policy>;
+    fn policy() -> Option<&'static Policy>;
 
     /// The handler for axum.
     #[doc(hidden)]
@@ -182,7 +182,10 @@ where
 {
     type Marker = T;
     type Handler = H;
-    const POLICY: Option<&'static Policy> = None;
+
+    fn policy() -> Option<&'static Policy> {
+        None
+    }
 
     fn into_endpoint(self) -> H {
         self
@@ -198,7 +201,10 @@ where
 {
     type Marker = T;
     type Handler = Endpoint<H, T>;
-    const POLICY: Option<&'static Policy> = Some(<H::Call as Cors>::__POLICY);
+
+    fn policy() -> Option<&'static Policy> {
+        Some(<H::Call as Cors>::__policy())
+    }
 
     fn into_endpoint(self) -> Endpoint<H, T> {
         Endpoint::new(self)
@@ -220,7 +226,7 @@ where
     where
         H: IntoEndpoint<T, S>,
     {
-        if let Some(policy) = H::POLICY {
+        if let Some(policy) = H::policy() {
             self.policies.push(Routed::Method(method), policy);
         }
         self.router = self.router.on(filter, handler.into_endpoint());
@@ -231,7 +237,7 @@ where
     where
         H: IntoEndpoint<T, S>,
     {
-        if let Some(policy) = H::POLICY {
+        if let Some(policy) = H::policy() {
             self.policies.push(Routed::Any, policy);
         }
         // axum's own `any`: every method, and no `Allow` header (a fallback would send an empty one).
