@@ -37,7 +37,7 @@ const ALLOWED_PORT: u16 = 7210;
 /// A page origin no policy lists.
 const OTHER_PORT: u16 = 7211;
 /// The rows the playground page shows (examples/playground/page.html).
-const PLAYGROUND_ROWS: usize = 17;
+const PLAYGROUND_ROWS: usize = 19;
 
 /// What the server saw: handler runs and preflights, by name and path, the statuses its observer logged for
 /// preflights, and the last cookie.
@@ -170,6 +170,22 @@ async fn add_note(State(seen): State<Seen>, _body: String) -> StatusCode {
     StatusCode::CREATED
 }
 
+#[cors(origins = ["http://127.0.0.1:7210"])]
+async fn socket(
+    State(seen): State<Seen>,
+    upgrade: axum::extract::ws::WebSocketUpgrade,
+) -> Response {
+    seen.hit("socket");
+    upgrade.on_upgrade(|mut socket| async move {
+        use axum::extract::ws::Message;
+        while let Some(Ok(Message::Text(text))) = socket.recv().await {
+            if socket.send(Message::Text(text)).await.is_err() {
+                break;
+            }
+        }
+    })
+}
+
 /// Counts preflights per path, in front of CORS (so refused ones count too), and logs the status each got.
 async fn count_preflights(State(seen): State<Seen>, req: Request, next: Next) -> Response {
     let preflight = cors_runtime::is_preflight(req.method(), req.headers());
@@ -216,6 +232,7 @@ fn api(seen: Seen) -> axum::Router {
         .route("/echo", get(echo))
         .route("/cached", get(cached))
         .route("/uncached", get(uncached))
+        .route("/socket", get(socket))
         .with_state(seen.clone());
     // The counter must see every preflight, so it observes the finished router, in front of CORS: the place for a
     // layer that only observes (an authentication check there would refuse preflights).
@@ -360,6 +377,48 @@ const once = () => fetch(url, init).then(
 // sent right after the first one's answer may not find it there yet.
 once().then(first => s.repeat ? new Promise(r => setTimeout(r, 250)).then(once) : first).then(done);
 "#;
+
+/// Opens a WebSocket from the page, sends "hi" and reports the echo, or that the connection failed.
+const SOCKET: &str = r#"
+const [url, done] = arguments;
+const socket = new WebSocket(url);
+let opened = false;
+socket.onopen = () => { opened = true; socket.send("hi"); };
+socket.onmessage = ev => { done({ opened, echo: ev.data }); socket.close(); };
+socket.onerror = () => done({ opened, error: true });
+socket.onclose = () => done({ opened, closed: true });
+"#;
+
+/// WebSockets, which browsers open without a CORS check: from the listed page origin the handshake upgrades
+/// and echoes; from the other origin the server refuses it (403), `new WebSocket` fails, and the handler never
+/// runs.
+async fn run_websockets(client: &Client, api_base: &str, seen: &Seen) -> Vec<String> {
+    let url = format!("{}/socket", api_base.replace("http://", "ws://"));
+    let mut failures = Vec::new();
+    for (page, port, expect_echo) in [
+        (Page::Allowed, ALLOWED_PORT, true),
+        (Page::Other, OTHER_PORT, false),
+    ] {
+        client
+            .goto(&format!("http://127.0.0.1:{port}/"))
+            .await
+            .unwrap();
+        let before = seen.runs("socket");
+        let result = client
+            .execute_async(SOCKET, vec![json!(url)])
+            .await
+            .unwrap_or_else(|e| json!({ "error": format!("WebDriver: {e}") }));
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        let echoed = result["echo"].as_str() == Some("hi");
+        let runs = seen.runs("socket") - before;
+        if echoed != expect_echo || runs != usize::from(expect_echo) {
+            failures.push(format!(
+                "WebSocket from the {page:?} page: expected echo {expect_echo}, got {result}; handler ran {runs} times"
+            ));
+        }
+    }
+    failures
+}
 
 /// Prints a summary line where the test command's log shows it: written to stderr directly, which libtest's
 /// capture of `println!` does not hold back when the test passes.
@@ -513,11 +572,13 @@ async fn every_engine_enforces_every_policy_as_declared() {
         serve(listener, page.clone()).await;
     }
 
-    let count = scenarios().len();
+    // The fetch scenarios, and two WebSocket handshakes (one from each page).
+    let count = scenarios().len() + 2;
     let mut report = Vec::new();
     for engine in Engine::ALL {
         let session = engine.start().await;
-        let failures = run_scenarios(engine, &session.client, &api_base, &seen).await;
+        let mut failures = run_scenarios(engine, &session.client, &api_base, &seen).await;
+        failures.extend(run_websockets(&session.client, &api_base, &seen).await);
         let _ = session.client.clone().close().await;
         if failures.is_empty() {
             summary(&format!("{}: {count} scenarios as expected", engine.name()));

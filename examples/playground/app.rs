@@ -154,6 +154,24 @@ pub async fn require_bearer(req: Request, next: Next) -> Response {
     }
 }
 
+/// A WebSocket echo. Browsers apply no CORS check to WebSocket handshakes, so the policy is applied by the server:
+/// a handshake from an origin it does not list is refused with 403 before the handler runs.
+#[cors(policy = THIS_PAGE, methods = [GET])]
+async fn socket(
+    State(seen): State<Seen>,
+    upgrade: axum::extract::ws::WebSocketUpgrade,
+) -> Response {
+    seen.hit("socket");
+    upgrade.on_upgrade(|mut socket| async move {
+        use axum::extract::ws::Message;
+        while let Some(Ok(Message::Text(text))) = socket.recv().await {
+            if socket.send(Message::Text(text)).await.is_err() {
+                break;
+            }
+        }
+    })
+}
+
 #[derive(Serialize)]
 struct Report {
     runs: BTreeMap<&'static str, usize>,
@@ -266,6 +284,7 @@ pub fn api(seen: Seen) -> axum::Router {
         .route("/partner", get(partner))
         .route("/no-cors", axum::routing::get(no_cors))
         .route("/report", get(server_report))
+        .route("/socket", get(socket))
         .with_state(seen.clone());
     // The log shows every request, preflights included, so it observes the finished API, in front of CORS: the
     // place for a layer that only observes (an authentication check there would refuse preflights).
@@ -277,8 +296,18 @@ const PAGE: &str = include_str!("page.html");
 /// A frame that runs the `fetch()` its parent asks for and posts back what it could read: loaded from
 /// `http://localhost:<port>`, it is a page of another origin.
 const FRAME: &str = r#"<!doctype html><script>
+// Opens a WebSocket, sends "hi" and resolves with the echo, as a fetch result would read.
+function socketTry(url) {
+  return new Promise(resolve => {
+    const socket = new WebSocket(url);
+    socket.onopen = () => socket.send("hi");
+    socket.onmessage = ev => { resolve({ read: true, status: 101, headers: {}, body: ev.data }); socket.close(); };
+    socket.onerror = () => resolve({ read: false, error: "the WebSocket failed to open" });
+  });
+}
 window.addEventListener("message", async ev => {
   const { url, init } = ev.data;
+  if (init.websocket) { ev.source.postMessage(await socketTry(url), "*"); return; }
   try {
     const r = await fetch(url, init);
     ev.source.postMessage({ read: true, status: r.status, headers: Object.fromEntries(r.headers.entries()), body: await r.text() }, "*");

@@ -42,7 +42,7 @@ pub(crate) fn judge(policy: &Policy, headers: &HeaderMap) -> Result<Verdict, Ref
 /// Browsers send it on every request (Chromium 76, Firefox 90, Safari 16.4 and later) and script cannot set it
 /// (`Sec-` names are forbidden request headers), so a page of another origin cannot claim it. A client that is not
 /// a browser can send it, as it can send any `Origin` or none; CORS never stopped such clients.
-fn is_same_origin(headers: &HeaderMap) -> bool {
+pub(crate) fn is_same_origin(headers: &HeaderMap) -> bool {
     const SEC_FETCH_SITE: HeaderName = HeaderName::from_static("sec-fetch-site");
     headers
         .get(SEC_FETCH_SITE)

@@ -9,6 +9,7 @@ pub(crate) mod path_policies;
 pub(crate) mod preflight;
 pub mod request_headers;
 pub(crate) mod vary;
+pub(crate) mod websocket;
 
 use http::HeaderValue;
 

@@ -5,6 +5,7 @@
 use crate::policy::Policy;
 use crate::protocol::actual::{decorate, decorate_method_not_allowed, judge, Verdict};
 use crate::protocol::preflight::Refused;
+use crate::protocol::websocket::{check_handshake, is_handshake};
 use crate::refusal::Refusal;
 use crate::routing::router::Router;
 use axum::body::{Body, Bytes, HttpBody};
@@ -69,6 +70,14 @@ where
             };
         };
         let policy = entry.policy;
+        if is_handshake(req.method(), req.headers()) {
+            if let Err(reason) = check_handshake(policy, req.headers()) {
+                log_refused_handshake(&req, policy, reason);
+                let mut res = forbidden();
+                decorate(policy, Verdict::Silent, res.headers_mut());
+                return ResponseFuture::answered(res);
+            }
+        }
         let verdict = match judge(policy, req.headers()) {
             Ok(verdict) => verdict,
             Err(reason) => {
@@ -208,6 +217,18 @@ fn log_refused_request<B>(req: &Request<B>, policy: &Policy, reason: Refusal) {
         refused_with_403 = policy.refuse_disallowed(),
         %reason,
         "CORS request from a disallowed origin"
+    );
+}
+
+/// Says why a WebSocket handshake was refused with 403, at debug level.
+fn log_refused_handshake<B>(req: &Request<B>, policy: &Policy, reason: Refusal) {
+    tracing::debug!(
+        target: "cors_runtime",
+        policy = policy.name(),
+        path = req.uri().path(),
+        origin = ?req.headers().get(ORIGIN),
+        %reason,
+        "WebSocket handshake refused"
     );
 }
 
