@@ -10,6 +10,7 @@
 //! curl -i http://127.0.0.1:7020/api/todos -H 'Origin: https://app.example.com'          # 401, readable
 //! curl -i -X POST http://127.0.0.1:7020/api/todos -H 'Origin: https://app.example.com' \
 //!      -H 'Authorization: Bearer demo' -H 'Content-Type: application/json' --data "$(head -c 2000 /dev/zero | tr '\0' x)"  # 413
+//! cargo run --example behind_middleware -- --cors-report   # every route's policy, one line per method and path
 //! ```
 
 use axum::extract::{Path, Request, State};
@@ -77,7 +78,7 @@ async fn require_bearer(req: Request, next: Next) -> Response {
     }
 }
 
-fn app() -> Router {
+pub fn app() -> Router {
     // Router A: the app's own front-end lists and creates, bodies limited to 1 KiB.
     let a = Router::new()
         .route("/todos", get(list_todos).post(create_todo))
@@ -107,6 +108,10 @@ fn app() -> Router {
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
+    if std::env::args().any(|arg| arg == "--cors-report") {
+        print!("{}", app().cors_report());
+        return Ok(());
+    }
     let port: u16 = match std::env::var("PORT") {
         Ok(port) => port.parse().map_err(|_| {
             std::io::Error::new(

@@ -125,9 +125,10 @@ fn policy_static(name: &str, policy: &Policy) -> TokenStream {
             } else {
                 quote!(any)
             };
-            let runtime = runtime
-                .iter()
-                .map(|path| quote_spanned!(path.span()=> __cors::SlotRef::#slot(&#path)));
+            let runtime = runtime.iter().map(|path| {
+                let name = quote!(#path).to_string().replace(' ', "");
+                quote_spanned!(path.span()=> __cors::SlotRef::#slot(&#path, #name))
+            });
             quote!(__cors::listed_origins(&__CORS_EXACT, &[#(#patterns,)*], &[#(#runtime,)*]))
         }
     };

@@ -60,6 +60,7 @@ pub mod openapi;
 pub mod policy;
 mod protocol;
 mod refusal;
+pub mod report;
 pub mod routing;
 pub mod runtime_origins;
 
@@ -150,5 +151,6 @@ pub use openapi::routes;
 pub use policy::Policy;
 pub use protocol::preflight::is_preflight;
 pub use refusal::Refusal;
+pub use report::CorsReport;
 pub use routing::router::Router;
 pub use runtime_origins::{OriginsError, RuntimeOrigins};

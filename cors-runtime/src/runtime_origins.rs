@@ -387,11 +387,14 @@ impl<R: OriginRules> ReadSlot for RuntimeOrigins<R> {
 pub struct SlotRef {
     pub(crate) slot: &'static dyn ReadSlot,
     pub(crate) for_credentials: bool,
+    /// The static's path as the attribute names it, for reports.
+    pub(crate) name: &'static str,
 }
 
 impl fmt::Debug for SlotRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SlotRef")
+            .field("name", &self.name)
             .field("for_credentials", &self.for_credentials)
             .finish_non_exhaustive()
     }
@@ -400,16 +403,17 @@ impl fmt::Debug for SlotRef {
 impl SlotRef {
     /// For a policy without credentials: any slot.
     #[doc(hidden)]
-    pub const fn any<T: NamedInOrigins>(origins: &'static T) -> SlotRef {
+    pub const fn any<T: NamedInOrigins>(origins: &'static T, name: &'static str) -> SlotRef {
         SlotRef {
             slot: origins,
             for_credentials: <T::Rules as OriginRules>::FOR_CREDENTIALS,
+            name,
         }
     }
 
     /// For a policy with credentials: only slots validated for credentials.
     #[doc(hidden)]
-    pub const fn credentialed<T>(origins: &'static T) -> SlotRef
+    pub const fn credentialed<T>(origins: &'static T, name: &'static str) -> SlotRef
     where
         T: NamedInOrigins,
         T::Rules: SafeWithCredentials,
@@ -417,6 +421,7 @@ impl SlotRef {
         SlotRef {
             slot: origins,
             for_credentials: true,
+            name,
         }
     }
 

@@ -21,10 +21,15 @@ pub(crate) struct Entry {
     pub(crate) policy: &'static Policy,
 }
 
-/// The annotated handlers of one path, built with the router and shared (not copied) by every request.
+/// The annotated handlers of one path, built with the router and shared (not copied) by every request; and, for
+/// the router's report only, the methods of its plain handlers.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct PathPolicies {
     entries: Vec<Entry>,
+    /// Plain handlers routed with `cors_runtime::routing`.
+    plain: Vec<Routed>,
+    /// An axum `MethodRouter` was routed here: its methods are not known.
+    axum_methods: bool,
 }
 
 impl PathPolicies {
@@ -32,9 +37,31 @@ impl PathPolicies {
         self.entries.push(Entry { routed, policy });
     }
 
+    /// A plain handler's method, for the report.
+    pub(crate) fn push_plain(&mut self, routed: Routed) {
+        self.plain.push(routed);
+    }
+
+    /// Handlers of an axum `MethodRouter`, whose methods are not known, for the report.
+    pub(crate) fn push_axum_methods(&mut self) {
+        self.axum_methods = true;
+    }
+
     /// Adds another chain's handlers for the same path (axum has already refused overlapping methods).
     pub(crate) fn extend(&mut self, other: &PathPolicies) {
         self.entries.extend(other.entries.iter().cloned());
+        self.plain.extend(other.plain.iter().cloned());
+        self.axum_methods |= other.axum_methods;
+    }
+
+    /// Every handler of the path, for the report: its method, and its policy if it has one.
+    pub(crate) fn handlers(&self) -> impl Iterator<Item = (&Routed, Option<&'static Policy>)> {
+        let annotated = self.entries.iter().map(|e| (&e.routed, Some(e.policy)));
+        annotated.chain(self.plain.iter().map(|r| (r, None)))
+    }
+
+    pub(crate) fn has_axum_methods(&self) -> bool {
+        self.axum_methods
     }
 
     pub(crate) fn is_empty(&self) -> bool {

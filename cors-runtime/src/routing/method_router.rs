@@ -53,10 +53,9 @@ where
 impl<S> From<MethodRouter<S>> for CorsMethodRouter<S> {
     /// A plain axum method router: its handlers have no CORS policy.
     fn from(router: MethodRouter<S>) -> Self {
-        Self {
-            router,
-            policies: PathPolicies::default(),
-        }
+        let mut policies = PathPolicies::default();
+        policies.push_axum_methods();
+        Self { router, policies }
     }
 }
 
@@ -77,7 +76,10 @@ where
 {
     /// An empty router (every method answered with axum's usual 405), to chain handlers onto.
     pub fn new() -> Self {
-        MethodRouter::new().into()
+        Self {
+            router: MethodRouter::new(),
+            policies: PathPolicies::default(),
+        }
     }
 
     /// Wraps every handler of this path, and its 405 answer, in `layer`, as [`MethodRouter::layer`] does.
@@ -226,8 +228,9 @@ where
     where
         H: IntoEndpoint<T, S>,
     {
-        if let Some(policy) = H::policy() {
-            self.policies.push(Routed::Method(method), policy);
+        match H::policy() {
+            Some(policy) => self.policies.push(Routed::Method(method), policy),
+            None => self.policies.push_plain(Routed::Method(method)),
         }
         self.router = self.router.on(filter, handler.into_endpoint());
         self
@@ -237,8 +240,9 @@ where
     where
         H: IntoEndpoint<T, S>,
     {
-        if let Some(policy) = H::policy() {
-            self.policies.push(Routed::Any, policy);
+        match H::policy() {
+            Some(policy) => self.policies.push(Routed::Any, policy),
+            None => self.policies.push_plain(Routed::Any),
         }
         // axum's own `any`: every method, and no `Allow` header (a fallback would send an empty one).
         self.router = self

@@ -20,6 +20,8 @@ pub(crate) struct RouteTable {
     index: FxHashMap<Box<str>, usize>,
     /// Whether any path has an annotated handler: a router without any never looks a path up.
     annotated: bool,
+    /// A fallback handler or service answers the paths no route matches (for the report).
+    fallback: bool,
     /// Whether this router already said that it is nested in an `axum::Router` (debug builds).
     #[cfg(debug_assertions)]
     pub(crate) warned_nested: Once,
@@ -52,6 +54,20 @@ struct Path {
     policies: PathPolicies,
     /// No `{`, `}`: the template matches exactly the path it spells.
     literal: bool,
+    kind: Kind,
+}
+
+/// What answers a path, for the report.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    /// Handlers (`route`).
+    Handlers,
+    /// A tower service (`route_service`).
+    Service,
+    /// A nested service (`nest_service`), at its prefix.
+    NestedService,
+    /// The other templates axum registers for a nested service: reported once, at the prefix.
+    NestedTail,
 }
 
 impl std::fmt::Debug for RouteTable {
@@ -79,6 +95,10 @@ impl RouteTable {
 
     /// A route (`Router::route`): a new template, or more handlers for one already routed.
     pub(crate) fn route(&mut self, template: &str, policies: &PathPolicies) {
+        self.add(template, policies, Kind::Handlers);
+    }
+
+    fn add(&mut self, template: &str, policies: &PathPolicies, kind: Kind) {
         self.annotated |= !policies.is_empty();
         if let Some(&i) = self.index.get(template) {
             self.paths[i].policies.extend(policies);
@@ -93,38 +113,101 @@ impl RouteTable {
             template: template.into(),
             policies: policies.clone(),
             literal: !template.contains(['{', '}']),
+            kind,
         });
         self.index.insert(template.into(), i);
     }
 
     /// A route with no policy (`route_service`).
     pub(crate) fn plain(&mut self, template: &str) {
-        self.route(template, &PathPolicies::default());
+        self.add(template, &PathPolicies::default(), Kind::Service);
+    }
+
+    /// A fallback handler or service (`fallback`, `fallback_service`).
+    pub(crate) fn fallback(&mut self) {
+        self.fallback = true;
     }
 
     /// `Router::merge`: every route of `other`, at its own path.
     pub(crate) fn merge(&mut self, other: &RouteTable) {
         for p in &other.paths {
-            self.route(&p.template, &p.policies);
+            self.add(&p.template, &p.policies, p.kind);
         }
+        self.fallback |= other.fallback;
     }
 
     /// `Router::nest`: every route of `other`, under `prefix`, as axum joins them.
     pub(crate) fn nest(&mut self, prefix: &str, other: &RouteTable) {
         for p in &other.paths {
-            self.route(&path_for_nested_route(prefix, &p.template), &p.policies);
+            self.add(
+                &path_for_nested_route(prefix, &p.template),
+                &p.policies,
+                p.kind,
+            );
         }
     }
 
     /// `Router::nest_service`: the three templates axum registers for a nested service.
     pub(crate) fn nest_service(&mut self, prefix: &str) {
+        let none = PathPolicies::default();
         if prefix.ends_with('/') {
-            self.plain(&format!("{prefix}{{*{NEST_TAIL_PARAM}}}"));
+            self.add(
+                &format!("{prefix}{{*{NEST_TAIL_PARAM}}}"),
+                &none,
+                Kind::NestedTail,
+            );
         } else {
-            self.plain(&format!("{prefix}/{{*{NEST_TAIL_PARAM}}}"));
-            self.plain(&format!("{prefix}/"));
+            self.add(
+                &format!("{prefix}/{{*{NEST_TAIL_PARAM}}}"),
+                &none,
+                Kind::NestedTail,
+            );
+            self.add(&format!("{prefix}/"), &none, Kind::NestedTail);
         }
-        self.plain(prefix);
+        self.add(prefix, &none, Kind::NestedService);
+    }
+
+    /// Every route and method with its policy, sorted by path, then method.
+    pub(crate) fn report(&self) -> Vec<crate::report::ReportedRoute> {
+        use crate::protocol::path_policies::Routed;
+        use crate::report::{Handler, ReportedRoute};
+        let mut routes = Vec::new();
+        for p in &self.paths {
+            let path = p.template.as_ref();
+            let mut add = |method: String, handler| {
+                routes.push(ReportedRoute {
+                    method,
+                    path: path.to_owned(),
+                    handler,
+                });
+            };
+            match p.kind {
+                Kind::NestedTail => {}
+                Kind::Service => add("*".into(), Handler::Service),
+                Kind::NestedService => add("*".into(), Handler::NestedService),
+                Kind::Handlers => {
+                    for (routed, policy) in p.policies.handlers() {
+                        let method = match routed {
+                            Routed::Method(m) => m.to_string(),
+                            Routed::Any => "*".into(),
+                        };
+                        add(method, policy.map_or(Handler::Plain, Handler::Annotated));
+                    }
+                    if p.policies.has_axum_methods() {
+                        add("*".into(), Handler::AxumMethodRouter);
+                    }
+                }
+            }
+        }
+        routes.sort_by(|a, b| (&a.path, &a.method).cmp(&(&b.path, &b.method)));
+        if self.fallback {
+            routes.push(ReportedRoute {
+                method: "*".into(),
+                path: "(fallback)".into(),
+                handler: Handler::Fallback,
+            });
+        }
+        routes
     }
 }
 

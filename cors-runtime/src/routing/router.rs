@@ -207,6 +207,13 @@ where
         self.map(|r| r.route_layer(layer), |_| {})
     }
 
+    /// Every route and method with its policy, and the routes that have none, with full paths through `nest` and
+    /// `merge`: for a security review, a snapshot test, or a start-up log (`println!("{}", app.cors_report())`).
+    /// See [`report`](crate::report).
+    pub fn cors_report(&self) -> crate::CorsReport {
+        crate::CorsReport::new(self.table.report())
+    }
+
     /// Whether any route has been added, as [`axum::Router::has_routes`] says.
     pub fn has_routes(&self) -> bool {
         self.inner.has_routes()
@@ -219,7 +226,7 @@ where
         H: Handler<T, S>,
         T: 'static,
     {
-        self.map(|r| r.fallback(handler), |_| {})
+        self.map(|r| r.fallback(handler), RouteTable::fallback)
     }
 
     /// The service for requests no route matches, as [`axum::Router::fallback_service`] sets it.
@@ -229,7 +236,7 @@ where
         T::Response: IntoResponse,
         T::Future: Send + 'static,
     {
-        self.map(|r| r.fallback_service(service), |_| {})
+        self.map(|r| r.fallback_service(service), RouteTable::fallback)
     }
 
     /// The handler for a method a route does not serve, as [`axum::Router::method_not_allowed_fallback`] sets
