@@ -283,3 +283,43 @@ fn a_predicate_only_sees_origins_the_slots_rules_accept() {
         Err(OriginsError::AlreadySet)
     );
 }
+
+#[cors(policy = shared_policies::policies::WEB, methods = [POST], headers = ["content-type"])]
+async fn create_project() -> StatusCode {
+    StatusCode::CREATED
+}
+
+/// A `pub` named policy from another crate of the workspace (`tests/fixtures/shared-policies`) answers as one of
+/// this crate would: its origins, patterns and credentials, with the keys this handler adds.
+#[tokio::test]
+async fn a_named_policy_from_another_crate_answers_with_its_own_keys_and_the_handlers() {
+    let app: Router = Router::new().route("/projects", post(create_project));
+    let req = preflight_with_headers(
+        "/projects",
+        "https://pr-7.preview.example.com",
+        "POST",
+        "content-type",
+    );
+    let res = call(&app, req).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        Some("https://pr-7.preview.example.com")
+    );
+    assert_eq!(
+        header(&res, "access-control-allow-credentials"),
+        Some("true")
+    );
+    assert_eq!(header(&res, "access-control-max-age"), Some("600"));
+    assert_eq!(
+        header(&res, "access-control-allow-headers"),
+        Some("content-type")
+    );
+    let refused = preflight_with_headers(
+        "/projects",
+        "https://evil.example.com",
+        "POST",
+        "content-type",
+    );
+    assert_eq!(call(&app, refused).await.status(), StatusCode::FORBIDDEN);
+}

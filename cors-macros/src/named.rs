@@ -71,18 +71,22 @@ pub fn declare(decl: &Declaration) -> TokenStream {
         args,
     } = decl;
     let cx = Ctxt::new();
-    if let Visibility::Public(token) = vis {
-        cx.error(
-            token,
-            "a named policy is a `macro_rules!` macro, which cannot be exported this way: write `pub(crate)` \
-             (use it anywhere in this crate as `crate::path::NAME`)",
-        );
-    }
     validate::named_policy(&cx, args);
-    let reexport = match vis {
-        Visibility::Inherited | Visibility::Public(_) => quote!(),
-        vis => quote!(#[allow(unused_imports)] #vis use #name;),
+    // A `pub` policy is used from other crates: a `macro_rules!` macro leaves its crate only through
+    // `#[macro_export]`, which puts it at the crate root under a name of its own (made unique here, since two
+    // modules may each declare a `WEB`); the `pub use` then gives it the path it was declared at.
+    let exported = matches!(vis, Visibility::Public(_)).then(|| exported_name(decl));
+    let macro_name = exported.as_ref().unwrap_or(name);
+    let reexport = match (vis, &exported) {
+        (Visibility::Public(_), Some(exported)) => {
+            quote!(#[allow(unused_imports)] #vis use #exported as #name;)
+        }
+        (Visibility::Inherited, _) => quote!(),
+        (vis, _) => quote!(#[allow(unused_imports)] #vis use #name;),
     };
+    let export = exported
+        .is_some()
+        .then(|| quote!(#[macro_export] #[doc(hidden)]));
     let key = format_ident!("{}", NAMED.as_str());
     let body = match cx.finish() {
         Ok(()) => quote! {
@@ -93,18 +97,31 @@ pub fn declare(decl: &Declaration) -> TokenStream {
             let errors = errors.to_compile_error();
             return quote! {
                 #errors
-                macro_rules! #name { ([$($inline:tt)*] $($item:tt)*) => { $($item)* }; }
+                #export
+                macro_rules! #macro_name { ([$($inline:tt)*] $($item:tt)*) => { $($item)* }; }
                 #reexport
             };
         }
     };
     quote! {
         #(#attrs)*
-        macro_rules! #name {
+        #export
+        macro_rules! #macro_name {
             ([$($inline:tt)*] $($item:tt)*) => { #body };
         }
         #reexport
     }
+}
+
+/// The crate-root name of an exported policy: its own name and a hash of its declaration, so that two modules'
+/// `WEB`s do not collide.
+fn exported_name(decl: &Declaration) -> Ident {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    decl.name.to_string().hash(&mut hasher);
+    decl.tokens.to_string().hash(&mut hasher);
+    format!("{:?}", decl.name.span()).hash(&mut hasher);
+    format_ident!("__cors_policy_{}_{:016x}", decl.name, hasher.finish())
 }
 
 /// `#[cors(policy = NAME, rest...)] item` → `NAME! { [rest...] item }`, or an error on the `policy` value.

@@ -113,7 +113,8 @@ pub use cors_macros::cors;
 /// Each declaration is `visibility NAME(keys of #[cors]);` and is checked where it is written, like an inline
 /// policy. A handler may add keys its named policy leaves out (typically `methods`, `headers`, `expose`), never
 /// change one it sets. A named policy is a `macro_rules!` macro of its name: private (this module and its
-/// children, after the declaration) or `pub(crate)` (anywhere in the crate by path), never `pub`.
+/// children, after the declaration), `pub(crate)` (anywhere in the crate by path), or `pub` (other crates use
+/// it by path, `#[cors(policy = policies::WEB)]`).
 ///
 /// ```
 /// use cors_runtime::{cors, policy_of, routing::get, Router};
