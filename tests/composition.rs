@@ -150,6 +150,19 @@ async fn nest_service_with_a_cors_router_enforces_its_policies_and_plain_service
     );
     let res = call(&app, request(Method::GET, "/api/todos", &[("origin", APP)])).await;
     assert_eq!(header(&res, "access-control-allow-origin"), Some(APP));
+    // The nested router's policies refuse what they do not allow, too.
+    assert_eq!(
+        preflight_answer(&app, "/api/todos", ADMIN, "POST").await,
+        Err(StatusCode::FORBIDDEN)
+    );
+    let res = call(
+        &app,
+        request(Method::GET, "/api/todos", &[("origin", ADMIN)]),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(header(&res, "access-control-allow-origin"), None);
+    assert_eq!(header(&res, "vary"), Some("Origin"));
     let res = call(
         &app,
         request(Method::GET, "/static/files", &[("origin", APP)]),

@@ -572,7 +572,10 @@ async fn any_routes_send_no_allow_header() {
                 ),
             )
             .await;
+            // Served by the handler (not a 404 or 405, which carry no `Allow` either)…
+            assert_eq!(res.status(), StatusCode::OK, "{method} {uri}");
             assert_eq!(header(&res, "allow"), None, "{method} {uri}");
+            assert_eq!(body(res).await, "ok", "{method} {uri}");
         }
     }
 }

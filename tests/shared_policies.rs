@@ -182,31 +182,50 @@ async fn an_unset_slot_allows_no_origin() {
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
 
-/// Each rule of the attribute, applied to run-time entries, with the entry named in the error.
+/// Each rule of the attribute, applied to run-time entries: the error names the entry, and its reason is that
+/// rule's own message (the one the compile-time error gives), fix included.
 #[test]
 fn bad_entries_are_returned_errors_that_name_them() {
-    let cases: [(&str, &str); 9] = [
-        ("https://a.example.com, http://b.example.com", "entry 2 (`http://b.example.com`): plain `http://` is not trusted with credentials"),
-        ("https://a.example.com/", "entry 1 (`https://a.example.com/`): "),
-        ("null", "entry 1 (`null`): "),
-        ("*", "entry 1 (`*`): "),
-        ("https://*.com", "entry 1 (`https://*.com`): the pattern matches sites anyone can register (`com` is a public suffix)"),
-        ("https://*.github.io", "entry 1 (`https://*.github.io`): the pattern matches sites anyone can register (`github.io`"),
-        ("https://A.example.com", "entry 1 (`https://A.example.com`): "),
-        ("https://a.example.com:443", "entry 1 (`https://a.example.com:443`): "),
-        ("https://a.example.com, https://a.example.com", "entry 2 (`https://a.example.com`): listed twice"),
+    use cors_rules::origin::{parse_origin, CredentialRisk, OriginError};
+    let rule = |e: OriginError| e.to_string();
+    let parse = |entry: &str| rule(parse_origin(entry).unwrap_err());
+    let cases: Vec<(&str, usize, &str, String)> = vec![
+        ("https://a.example.com, http://b.example.com", 2, "http://b.example.com",
+         format!("{}, or declare the slot as `RuntimeOrigins<NoCredentials>` for policies without credentials",
+                 CredentialRisk::InsecureScheme)),
+        ("https://a.example.com/", 1, "https://a.example.com/", rule(OriginError::TrailingSlash("https://a.example.com".into()))),
+        ("null", 1, "null", rule(OriginError::Null)),
+        ("*", 1, "*", parse("*")),
+        ("https://*.com", 1, "https://*.com", CredentialRisk::PublicSuffixPattern("com".into()).to_string()),
+        ("https://*.github.io", 1, "https://*.github.io", CredentialRisk::PublicSuffixPattern("github.io".into()).to_string()),
+        ("https://A.example.com", 1, "https://A.example.com", parse("https://A.example.com")),
+        ("https://a.example.com:443", 1, "https://a.example.com:443", rule(OriginError::DefaultPort("https://a.example.com".into()))),
+        ("https://a.example.com, https://a.example.com", 2, "https://a.example.com", "listed twice: remove one".into()),
     ];
-    for (entries, expected) in cases {
+    for (entries, index, entry, reason) in cases {
         let slot: RuntimeOrigins = RuntimeOrigins::new();
         let err = slot.set_list(entries).unwrap_err();
-        let message = err.to_string();
-        assert!(message.starts_with(expected), "{entries}: {message}");
-        assert!(
-            message.len() > expected.len() + 10,
-            "{entries}: the reason says how to fix it: {message}"
+        assert_eq!(
+            err,
+            OriginsError::Entry {
+                var: None,
+                index,
+                entry: entry.into(),
+                reason: reason.clone()
+            },
+            "{entries}"
+        );
+        assert_eq!(
+            err.to_string(),
+            format!("entry {index} (`{entry}`): {reason}")
         );
         assert!(!slot.is_set(), "a rejected list leaves the slot unset");
     }
+    // The reasons say how to fix the entry: the rules' messages do (`cors-rules` holds them to it).
+    assert!(rule(OriginError::Null).contains("serve such clients from a real origin"));
+    assert!(CredentialRisk::InsecureScheme
+        .to_string()
+        .contains("Use `https://`"));
 }
 
 #[test]

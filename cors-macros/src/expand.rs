@@ -4,13 +4,11 @@
 
 use crate::handler::{output_span, Handler};
 use crate::model::{Headers, Methods, Origins, Policy};
-use cors_rules::origin::{HostPattern, OriginPattern, PortPattern};
+use cors_rules::method::ROUTABLE;
+use cors_rules::origin::{origin_order, HostPattern, OriginPattern, PortPattern};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-
-/// Methods with a routing function in `cors_runtime::routing`, and a marker type in `cors_runtime::method`.
-const ROUTABLE: [&str; 7] = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
 
 pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
     let item = &handler.item;
@@ -112,7 +110,7 @@ fn policy_static(name: &str, policy: &Policy) -> TokenStream {
             runtime,
         } => {
             let mut sorted: Vec<&String> = exact.iter().collect();
-            sorted.sort_by(|a, b| (a.len(), a.as_bytes()).cmp(&(b.len(), b.as_bytes())));
+            sorted.sort_by_key(|o| origin_order(o));
             let count = sorted.len();
             let values = sorted.iter().map(|o| header_value(o));
             exact_static = quote! {

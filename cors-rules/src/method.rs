@@ -7,8 +7,9 @@ use core::fmt;
 pub const NORMALIZED: [&str; 6] = ["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"];
 /// Methods browsers refuse to send, so allowing them means nothing.
 pub const FORBIDDEN: [&str; 3] = ["CONNECT", "TRACE", "TRACK"];
-/// Methods that never need to be listed for a preflight to pass.
-pub const SAFELISTED: [&str; 3] = ["GET", "HEAD", "POST"];
+/// The methods `cors_runtime::routing` has a function for (`get`, `post`, …): the routes a policy's `methods`
+/// are checked against at compile time. Others (`"PURGE"`) are served through `any`.
+pub const ROUTABLE: [&str; 7] = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
 
 /// Why a method cannot be allowed.
 #[derive(Debug, Clone, PartialEq, Eq)]

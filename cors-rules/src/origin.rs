@@ -129,13 +129,43 @@ impl AllowedOrigin {
     }
 }
 
-/// Why an element is unsafe to trust with credentials.
+/// The order exact origins are kept in, by the macro and at run time alike, so that matching can stop early on
+/// length and binary-search long lists: length first, then bytes.
+///
+/// ```
+/// use cors_rules::origin::origin_order;
+/// let mut origins = ["https://b.example", "https://app.example", "https://a.example"];
+/// origins.sort_by_key(|o| origin_order(o));
+/// assert_eq!(origins, ["https://a.example", "https://b.example", "https://app.example"]);
+/// ```
+pub fn origin_order(origin: &str) -> (usize, &[u8]) {
+    (origin.len(), origin.as_bytes())
+}
+
+/// Why an element is unsafe to trust with credentials. Its `Display` says why and how to fix it, in the words
+/// of both the attribute's compile error and the run-time error of `RuntimeOrigins` (each adds its own opt-out).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CredentialRisk {
     /// A non-loopback `http://` origin: a network attacker can inject script into it.
     InsecureScheme,
     /// A pattern over a public suffix: anybody can register a matching site.
     PublicSuffixPattern(String),
+}
+
+impl fmt::Display for CredentialRisk {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CredentialRisk::InsecureScheme => f.write_str(
+                "plain `http://` is not trusted with credentials: a network attacker who injects script into that \
+                 origin can read your users' data. Use `https://` (plain `http://` is fine for localhost)",
+            ),
+            CredentialRisk::PublicSuffixPattern(suffix) => write!(
+                f,
+                "the pattern matches sites anyone can register (`{suffix}` is a public suffix), and credentials \
+                 would let them read your users' data: list your own origins (e.g. `https://myapp.{suffix}`)"
+            ),
+        }
+    }
 }
 
 impl fmt::Display for Origin {

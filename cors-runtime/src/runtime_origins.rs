@@ -232,13 +232,14 @@ impl<R: OriginRules> RuntimeOrigins<R> {
             }
         }
         let patterns: Vec<OriginPattern> = patterns.iter().map(pattern).collect();
-        exact.sort_by(|a, b| (a.len(), a.as_bytes()).cmp(&(b.len(), b.as_bytes())));
+        exact.sort_by_key(|o| rules::origin_order(o));
         // Set once per slot for the life of the process, like the attribute's statics: leaking gives the
         // matcher the `'static` data the compiled policies use, so one matching code path serves both.
         let exact: Vec<ExactOrigin> = exact
             .into_iter()
             .map(|o| {
                 let origin: &'static str = Box::leak(o.to_owned().into_boxed_str());
+                // `parse_origin` accepted it, so it is visible ASCII: all `from_static` checks, so it cannot panic.
                 ExactOrigin {
                     origin,
                     value: HeaderValue::from_static(origin),
@@ -458,16 +459,13 @@ fn is_credential_safe(origin: &[u8]) -> bool {
             .is_some_and(|ip| ip.is_loopback())
 }
 
+/// The rule's own words, and the run-time way out for plain `http://`.
 fn credential_risk_reason(risk: &CredentialRisk) -> String {
     match risk {
-        CredentialRisk::InsecureScheme => "plain `http://` is not trusted with credentials (a network attacker could inject \
-             script into that origin): use `https://` (plain `http://` is fine for localhost), or declare the slot as \
-             `RuntimeOrigins<NoCredentials>` for policies without credentials"
-            .to_owned(),
-        CredentialRisk::PublicSuffixPattern(suffix) => format!(
-            "the pattern matches sites anyone can register (`{suffix}` is a public suffix), and credentials would let \
-             them read your users' data: list your own origins (e.g. `https://myapp.{suffix}`)"
+        CredentialRisk::InsecureScheme => format!(
+            "{risk}, or declare the slot as `RuntimeOrigins<NoCredentials>` for policies without credentials"
         ),
+        CredentialRisk::PublicSuffixPattern(_) => risk.to_string(),
     }
 }
 

@@ -73,3 +73,41 @@ pub fn headers<'a>(res: &'a Response<Body>, name: &str) -> Vec<&'a str> {
         .map(|v| v.to_str().unwrap())
         .collect()
 }
+
+/// The status of the answer to `req`, and the `reason` of the `cors_runtime` event that refused it, if any.
+pub async fn refused_because(
+    app: &Router,
+    req: Request<Body>,
+) -> (http::StatusCode, Option<String>) {
+    use std::sync::{Arc, Mutex};
+    use tracing_subscriber::layer::SubscriberExt;
+
+    struct Reason(Arc<Mutex<Option<String>>>);
+    struct Visit<'a>(&'a mut Option<String>);
+    impl tracing::field::Visit for Visit<'_> {
+        fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+            if field.name() == "reason" {
+                *self.0 = Some(format!("{value:?}"));
+            }
+        }
+    }
+    impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for Reason {
+        fn on_event(
+            &self,
+            event: &tracing::Event<'_>,
+            _: tracing_subscriber::layer::Context<'_, S>,
+        ) {
+            if event.metadata().target() == "cors_runtime" {
+                event.record(&mut Visit(&mut self.0.lock().unwrap()));
+            }
+        }
+    }
+    let reason = Arc::new(Mutex::new(None));
+    let subscriber = tracing_subscriber::registry().with(Reason(reason.clone()));
+    let status = {
+        let _guard = tracing::subscriber::set_default(subscriber);
+        call(app, req).await.status()
+    };
+    let reason = reason.lock().unwrap().take();
+    (status, reason)
+}

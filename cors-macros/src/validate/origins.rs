@@ -136,26 +136,18 @@ fn check_credential_risk(
         Some(CredentialRisk::InsecureScheme) if keys.flag(DANGEROUSLY_ALLOW_INSECURE_ORIGINS).is_some() => {
             used.insecure = true;
         }
-        Some(CredentialRisk::InsecureScheme) => cx.error(
+        Some(risk @ CredentialRisk::InsecureScheme) => cx.error(
             span,
-            format!(
-                "`{text}` is trusted with `credentials` over plain HTTP: a network attacker who injects script into \
-                 that origin can read your users' data. Use `https://` (plain `http://` is fine for localhost), or \
-                 add `dangerously_allow_insecure_origins` if you accept the risk"
-            ),
+            format!("`{text}`: {risk}, or add `dangerously_allow_insecure_origins` if you accept the risk"),
         ),
         Some(CredentialRisk::PublicSuffixPattern(_))
             if keys.flag(DANGEROUSLY_ALLOW_PUBLIC_SUFFIX_PATTERNS).is_some() =>
         {
             used.public_suffix = true;
         }
-        Some(CredentialRisk::PublicSuffixPattern(suffix)) => cx.error(
+        Some(risk @ CredentialRisk::PublicSuffixPattern(_)) => cx.error(
             span,
-            format!(
-                "`{text}` matches sites anyone can register (`{suffix}` is a public suffix), and `credentials` would \
-                 let them read your users' data: list your own origins (e.g. \"https://myapp.{suffix}\"), or add \
-                 `dangerously_allow_public_suffix_patterns` if you accept the risk"
-            ),
+            format!("`{text}`: {risk}, or add `dangerously_allow_public_suffix_patterns` if you accept the risk"),
         ),
     }
 }

@@ -3,6 +3,7 @@
 //! Both the attribute's origins (built by the compiler) and [`RuntimeOrigins`](crate::RuntimeOrigins) (built at
 //! start-up) are lists of this kind.
 
+use cors_rules::origin::origin_order;
 use http::HeaderValue;
 
 /// Up to this many exact origins are scanned; longer lists are binary-searched.
@@ -77,7 +78,7 @@ pub(crate) fn allow_listed(
             .find(|e| e.origin.len() == bytes.len() && e.origin.as_bytes() == bytes)
     } else {
         exact
-            .binary_search_by(|e| (e.origin.len(), e.origin.as_bytes()).cmp(&(bytes.len(), bytes)))
+            .binary_search_by(|e| origin_order(e.origin).cmp(&(bytes.len(), bytes)))
             .ok()
             .map(|i| &exact[i])
     };
@@ -248,7 +249,7 @@ mod tests {
         let mut names: Vec<String> = (0..40)
             .map(|i| format!("https://app{i}.example.com"))
             .collect();
-        names.sort_by(|a, b| (a.len(), a.as_bytes()).cmp(&(b.len(), b.as_bytes())));
+        names.sort_by(|a, b| origin_order(a).cmp(&origin_order(b)));
         let exact: Vec<ExactOrigin> = names
             .iter()
             .map(|n| {

@@ -1,7 +1,7 @@
 //! Preflight answers: the allow headers of the policy of the handler routed for the requested method.
 
 use crate::policy::{Headers, Methods, Policy};
-use crate::protocol::origin::{allowed_origin, MAX_ORIGIN_LEN, STAR};
+use crate::protocol::origin::{allowed_origin, request_origin, RequestOrigin, STAR};
 use crate::protocol::path_policies::{Entry, PathPolicies, Routed};
 use crate::protocol::request_headers::check_requested_headers;
 use crate::protocol::TRUE;
@@ -70,13 +70,15 @@ impl PathPolicies {
     /// `Access-Control-Request-Method`: it belongs to the application), else the allow headers or the reason
     /// for a 403. Each request header is looked up once, here, not again by an `is_preflight` check.
     pub(crate) fn answer(&self, headers: &HeaderMap) -> Option<Result<Answer, Refused>> {
-        let mut origins = headers.get_all(ORIGIN).iter();
-        let origin = origins.next()?;
+        let origin = request_origin(headers);
+        if matches!(origin, RequestOrigin::Absent) {
+            return None;
+        }
         let mut methods = headers.get_all(ACCESS_CONTROL_REQUEST_METHOD).iter();
         let method = methods.next()?;
-        if origins.next().is_some() || origin.len() > MAX_ORIGIN_LEN {
+        let RequestOrigin::One(origin) = origin else {
             return Some(Err(Refused::without_policy(Refusal::MalformedOrigin)));
-        }
+        };
         if methods.next().is_some() || !is_token(method.as_bytes()) {
             return Some(Err(Refused::without_policy(Refusal::MalformedMethod)));
         }

@@ -82,6 +82,18 @@ where
         }
     }
 
+    /// Every delegating method, as `Router`'s: axum's method router changed, the policies kept (or extended).
+    fn map(
+        self,
+        router: impl FnOnce(MethodRouter<S>) -> MethodRouter<S>,
+        policies: impl FnOnce(&mut PathPolicies),
+    ) -> Self {
+        let mut this = self;
+        this.router = router(this.router);
+        policies(&mut this.policies);
+        this
+    }
+
     /// Wraps every handler of this path, and its 405 answer, in `layer`, as [`MethodRouter::layer`] does.
     /// CORS stays in front of it: preflights never reach it, and its own answers carry the policy's headers.
     ///
@@ -104,13 +116,15 @@ where
         <L::Service as Service<Request<axum::body::Body>>>::Error: Into<Infallible> + 'static,
         <L::Service as Service<Request<axum::body::Body>>>::Future: Send + 'static,
     {
-        Self {
-            router: self.router.layer(layer),
-            policies: self.policies,
-        }
+        self.map(|r| r.layer(layer), |_| {})
     }
 
     /// Wraps every handler of this path in `layer`, as [`MethodRouter::route_layer`] does (not the 405 answer).
+    ///
+    /// # Panics
+    ///
+    /// When no handler has been added yet, as axum's `route_layer` does.
+    #[track_caller]
     pub fn route_layer<L>(self, layer: L) -> Self
     where
         L: Layer<Route> + Clone + Send + Sync + 'static,
@@ -119,10 +133,7 @@ where
         <L::Service as Service<Request<axum::body::Body>>>::Response: IntoResponse + 'static,
         <L::Service as Service<Request<axum::body::Body>>>::Future: Send + 'static,
     {
-        Self {
-            router: self.router.route_layer(layer),
-            policies: self.policies,
-        }
+        self.map(|r| r.route_layer(layer), |_| {})
     }
 
     /// The handler for methods no handler of this path serves, as [`MethodRouter::fallback`] sets it.
@@ -132,10 +143,7 @@ where
         H: Handler<T, S>,
         T: 'static,
     {
-        Self {
-            router: self.router.fallback(handler),
-            policies: self.policies,
-        }
+        self.map(|r| r.fallback(handler), |_| {})
     }
 }
 
@@ -219,36 +227,33 @@ impl<S> CorsMethodRouter<S>
 where
     S: Clone + Send + Sync + 'static,
 {
-    pub(crate) fn on_method<H, T>(
-        mut self,
-        handler: H,
-        filter: MethodFilter,
-        method: Method,
-    ) -> Self
+    #[track_caller]
+    pub(crate) fn on_method<H, T>(self, handler: H, filter: MethodFilter, method: Method) -> Self
     where
         H: IntoEndpoint<T, S>,
     {
-        match H::policy() {
-            Some(policy) => self.policies.push(Routed::Method(method), policy),
-            None => self.policies.push_plain(Routed::Method(method)),
-        }
-        self.router = self.router.on(filter, handler.into_endpoint());
-        self
+        self.map(
+            |r| r.on(filter, handler.into_endpoint()),
+            |p| match H::policy() {
+                Some(policy) => p.push(Routed::Method(method), policy),
+                None => p.push_plain(Routed::Method(method)),
+            },
+        )
     }
 
-    fn on_any<H, T>(mut self, handler: H) -> Self
+    #[track_caller]
+    fn on_any<H, T>(self, handler: H) -> Self
     where
         H: IntoEndpoint<T, S>,
     {
-        match H::policy() {
-            Some(policy) => self.policies.push(Routed::Any, policy),
-            None => self.policies.push_plain(Routed::Any),
-        }
         // axum's own `any`: every method, and no `Allow` header (a fallback would send an empty one).
-        self.router = self
-            .router
-            .merge(axum::routing::any(handler.into_endpoint()));
-        self
+        self.map(
+            |r| r.merge(axum::routing::any(handler.into_endpoint())),
+            |p| match H::policy() {
+                Some(policy) => p.push(Routed::Any, policy),
+                None => p.push_plain(Routed::Any),
+            },
+        )
     }
 }
 
@@ -267,11 +272,11 @@ impl<T> RoutableAny for Plain<T> {}
 impl<T, Ms> RoutableAny for WithPolicy<T, Ms, ()> {}
 
 macro_rules! method_routes {
-    ($($name:ident => $method:ident),* $(,)?) => {
+    ($($name:ident => $method:ident: $doc:expr),* $(,)?) => {
         $(
             #[doc = concat!("Route `", stringify!($method), "` requests to `handler`, annotated with `#[cors]` or not.")]
             ///
-            /// See the [module documentation](crate::routing) for an example.
+            #[doc = $doc]
             pub fn $name<H, T, S>(handler: H) -> CorsMethodRouter<S>
             where
                 H: IntoEndpoint<T, S>,
@@ -288,6 +293,11 @@ macro_rules! method_routes {
         {
             $(
                 #[doc = concat!("Chain a `", stringify!($method), "` handler, annotated with `#[cors]` or not.")]
+                ///
+                /// # Panics
+                ///
+                /// When this router already routes the method, as axum's method routers do.
+                #[track_caller]
                 pub fn $name<H, T>(self, handler: H) -> Self
                 where
                     H: IntoEndpoint<T, S>,
@@ -300,14 +310,33 @@ macro_rules! method_routes {
     };
 }
 
+/// The documentation of [`get`], which the other methods point to.
+macro_rules! get_doc {
+    () => {
+        "It also serves `HEAD` (axum routes `HEAD` to the `GET` handler, body stripped), and a preflight asking \
+         for `HEAD` is answered by this handler's policy. An annotated handler can only be routed under a method \
+         its policy lists: `get(h)` for a handler with `methods = [POST]` is a compile error.\n\n\
+         ```\n\
+         use cors_runtime::{cors, routing::get, Router};\n\
+         \n\
+         #[cors(origins = [\"https://app.example.com\"], methods = [GET])]\n\
+         async fn list_items() -> &'static str { \"[]\" }\n\
+         \n\
+         async fn health() -> &'static str { \"ok\" } // plain handlers too\n\
+         \n\
+         let app: Router = Router::new()\n    .route(\"/items\", get(list_items))\n    .route(\"/health\", get(health));\n\
+         ```"
+    };
+}
+
 method_routes!(
-    get => GET,
-    post => POST,
-    put => PUT,
-    patch => PATCH,
-    delete => DELETE,
-    head => HEAD,
-    options => OPTIONS,
+    get => GET: get_doc!(),
+    post => POST: "See [`get`].",
+    put => PUT: "See [`get`].",
+    patch => PATCH: "See [`get`].",
+    delete => DELETE: "See [`get`].",
+    head => HEAD: "See [`get`], which serves `HEAD` already.",
+    options => OPTIONS: "See [`get`]. Preflights never reach it.",
 );
 
 /// Route every method to `handler`. For an annotated handler, preflights are checked against its

@@ -134,6 +134,11 @@ where
     /// Routes `path` to a method router: [`routing::get`](crate::routing::get) and friends, for annotated and
     /// plain handlers alike, or a plain [`axum::routing::MethodRouter`]. As in axum, routing one path in several
     /// calls merges the method routers (each method once).
+    ///
+    /// # Panics
+    ///
+    /// As [`axum::Router::route`] does: when `path` is empty or does not start with `/`, when its syntax is
+    /// invalid (`/{a`), or when it routes a method this path already routes.
     #[track_caller]
     pub fn route(self, path: &str, method_router: impl Into<CorsMethodRouter<S>>) -> Self {
         let CorsMethodRouter { router, policies } = method_router.into();
@@ -141,6 +146,10 @@ where
     }
 
     /// Routes `path` to a tower service, as [`axum::Router::route_service`] does. It has no CORS policy.
+    ///
+    /// # Panics
+    ///
+    /// As axum's does: for an invalid `path`, or one already routed.
     #[track_caller]
     pub fn route_service<T>(self, path: &str, service: T) -> Self
     where
@@ -154,6 +163,11 @@ where
     /// Nests `router` under `path`, as [`axum::Router::nest`] does. Its routes keep their policies; preflights
     /// and headers work under the prefix. An `axum::Router` is refused at compile time (its paths are hidden):
     /// attach it with [`nest_service`](Router::nest_service).
+    ///
+    /// # Panics
+    ///
+    /// As [`axum::Router::nest`] does: when `path` is empty, `/` (use [`merge`](Router::merge)), contains a
+    /// wildcard, or overlaps a route already added.
     #[track_caller]
     pub fn nest(self, path: &str, router: impl Into<Router<S>>) -> Self {
         let Router { inner, table } = router.into();
@@ -162,6 +176,10 @@ where
 
     /// Nests a tower service under `path`, as [`axum::Router::nest_service`] does. A `cors_runtime::Router`
     /// nested this way enforces its own policies.
+    ///
+    /// # Panics
+    ///
+    /// As [`nest`](Router::nest) does.
     #[track_caller]
     pub fn nest_service<T>(self, path: &str, service: T) -> Self
     where
@@ -175,6 +193,11 @@ where
     /// Merges the routes of `other`, as [`axum::Router::merge`] does: two routers may share a path (each method
     /// once), and each method keeps its own policy. An `axum::Router` is refused at compile time (its paths are
     /// hidden): attach it with [`fallback_service`](Router::fallback_service).
+    ///
+    /// # Panics
+    ///
+    /// As [`axum::Router::merge`] does: when both routers route the same method of a path, or both have a
+    /// fallback.
     #[track_caller]
     pub fn merge(self, other: impl Into<Router<S>>) -> Self {
         let Router { inner, table } = other.into();
@@ -195,6 +218,10 @@ where
     }
 
     /// Wraps every route added so far in `layer`, as [`axum::Router::route_layer`] does. CORS stays in front of it.
+    ///
+    /// # Panics
+    ///
+    /// When no route has been added yet, as axum's does.
     #[track_caller]
     pub fn route_layer<L>(self, layer: L) -> Self
     where
