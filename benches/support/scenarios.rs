@@ -221,3 +221,93 @@ pub fn all() -> Vec<(&'static str, App, Kind)> {
         ),
     ]
 }
+
+/// The route-count scenarios: `routes` routes on one router, literal (`/r17`) or with a parameter
+/// (`/r17/{id}`), every one annotated (ours), bare, or under tower-http's `CorsLayer`; the request goes to the
+/// middle one from an allowed origin.
+pub const ROUTE_COUNTS: [usize; 4] = [1, 20, 200, 1000];
+
+/// Which router a route-count scenario builds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Bare,
+    Ours,
+    Tower,
+}
+
+pub fn route_count_app(routes: usize, param: bool, side: Side) -> App {
+    let path = |i: usize| {
+        if param {
+            format!("/r{i}/{{id}}")
+        } else {
+            format!("/r{i}")
+        }
+    };
+    match side {
+        Side::Ours => {
+            let mut r = cors_runtime::Router::new();
+            for i in 0..routes {
+                r = r.route(&path(i), get(list_items));
+            }
+            App::Ours(r.with_state(()))
+        }
+        Side::Bare | Side::Tower => {
+            let mut r = Router::new();
+            for i in 0..routes {
+                r = r.route(&path(i), axum_get(bare_list_items));
+            }
+            if side == Side::Tower {
+                r = r.layer(
+                    CorsLayer::new()
+                        .allow_origin(AllowOrigin::list(ORIGINS.map(HeaderValue::from_static)))
+                        .allow_methods([Method::GET])
+                        .allow_headers([
+                            HeaderName::from_static("content-type"),
+                            HeaderName::from_static("x-request-id"),
+                        ])
+                        .allow_credentials(true)
+                        .max_age(std::time::Duration::from_secs(600)),
+                );
+            }
+            App::Axum(r.with_state(()))
+        }
+    }
+}
+
+/// A GET from an allowed origin to the middle route of a route-count scenario.
+pub fn route_count_request(routes: usize, param: bool) -> Request<Body> {
+    let i = routes / 2;
+    let uri = if param {
+        format!("/r{i}/42")
+    } else {
+        format!("/r{i}")
+    };
+    let mut req = Request::builder()
+        .method(Method::GET)
+        .uri(uri)
+        .body(Body::empty())
+        .unwrap();
+    req.headers_mut().insert(
+        "origin",
+        HeaderValue::from_static("https://admin.example.com"),
+    );
+    req
+}
+
+/// Every route-count scenario, named `routes/<n>/<literal|param>/<bare|ours|tower>`.
+pub fn route_counts() -> Vec<(String, usize, bool, Side)> {
+    let mut all = Vec::new();
+    for routes in ROUTE_COUNTS {
+        for param in [false, true] {
+            for side in [Side::Bare, Side::Ours, Side::Tower] {
+                let name = format!(
+                    "routes/{routes}/{}/{}",
+                    if param { "param" } else { "literal" },
+                    format!("{side:?}").to_lowercase()
+                );
+                all.push((name, routes, param, side));
+            }
+        }
+    }
+    all
+}

@@ -146,9 +146,11 @@ where
     #[track_caller]
     fn on_documented<H, T>(self, handler: H, method: Method, name: &str) -> Self
     where
-        H: IntoEndpoint<T, S>,
+        H: IntoEndpoint<T, S> + Clone,
     {
-        if let Some(Methods::Listed(listed)) = H::policy().map(crate::Policy::methods) {
+        // The policy is only known by converting a copy (one function per handler, for build time).
+        let (_, policy) = handler.clone().into_endpoint();
+        if let Some(Methods::Listed(listed)) = policy.map(crate::Policy::methods) {
             assert!(
                 listed.names().contains(&method.as_str()),
                 "`{name}` is routed under `{method}` by its #[utoipa::path], which its #[cors] `methods = [...]` \

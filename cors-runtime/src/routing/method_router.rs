@@ -164,13 +164,9 @@ pub trait IntoEndpoint<T, S>: Sized {
     #[doc(hidden)]
     type Handler: Handler<Self::Marker, S>;
 
-    /// Its policy, if it has one.
+    /// The handler for axum, and its policy if it has one (one function: it is instantiated per handler).
     #[doc(hidden)]
-    fn policy() -> Option<&'static Policy>;
-
-    /// The handler for axum.
-    #[doc(hidden)]
-    fn into_endpoint(self) -> Self::Handler;
+    fn into_endpoint(self) -> (Self::Handler, Option<&'static Policy>);
 }
 
 /// Marker for plain axum handlers.
@@ -193,12 +189,8 @@ where
     type Marker = T;
     type Handler = H;
 
-    fn policy() -> Option<&'static Policy> {
-        None
-    }
-
-    fn into_endpoint(self) -> H {
-        self
+    fn into_endpoint(self) -> (H, Option<&'static Policy>) {
+        (self, None)
     }
 }
 
@@ -212,12 +204,8 @@ where
     type Marker = T;
     type Handler = Endpoint<H, T>;
 
-    fn policy() -> Option<&'static Policy> {
-        Some(<H::Call as Cors>::__policy())
-    }
-
-    fn into_endpoint(self) -> Endpoint<H, T> {
-        Endpoint::new(self)
+    fn into_endpoint(self) -> (Endpoint<H, T>, Option<&'static Policy>) {
+        (Endpoint::new(self), Some(<H::Call as Cors>::__policy()))
     }
 }
 
@@ -227,33 +215,39 @@ impl<S> CorsMethodRouter<S>
 where
     S: Clone + Send + Sync + 'static,
 {
+    // Without the `map` helper: its closures would be instantiated once more per handler (build time).
     #[track_caller]
-    pub(crate) fn on_method<H, T>(self, handler: H, filter: MethodFilter, method: Method) -> Self
+    pub(crate) fn on_method<H, T>(
+        mut self,
+        handler: H,
+        filter: MethodFilter,
+        method: Method,
+    ) -> Self
     where
         H: IntoEndpoint<T, S>,
     {
-        self.map(
-            |r| r.on(filter, handler.into_endpoint()),
-            |p| match H::policy() {
-                Some(policy) => p.push(Routed::Method(method), policy),
-                None => p.push_plain(Routed::Method(method)),
-            },
-        )
+        let (handler, policy) = handler.into_endpoint();
+        match policy {
+            Some(policy) => self.policies.push(Routed::Method(method), policy),
+            None => self.policies.push_plain(Routed::Method(method)),
+        }
+        self.router = self.router.on(filter, handler);
+        self
     }
 
     #[track_caller]
-    fn on_any<H, T>(self, handler: H) -> Self
+    fn on_any<H, T>(mut self, handler: H) -> Self
     where
         H: IntoEndpoint<T, S>,
     {
+        let (handler, policy) = handler.into_endpoint();
+        match policy {
+            Some(policy) => self.policies.push(Routed::Any, policy),
+            None => self.policies.push_plain(Routed::Any),
+        }
         // axum's own `any`: every method, and no `Allow` header (a fallback would send an empty one).
-        self.map(
-            |r| r.merge(axum::routing::any(handler.into_endpoint())),
-            |p| match H::policy() {
-                Some(policy) => p.push(Routed::Any, policy),
-                None => p.push_plain(Routed::Any),
-            },
-        )
+        self.router = self.router.merge(axum::routing::any(handler));
+        self
     }
 }
 
