@@ -26,47 +26,31 @@
 //!
 //! The listed origins of the attribute are matched first; the slot is read only for an origin they do not
 //! allow. Until it is set, a slot allows no origin.
+//!
+//! Files: this one (the slot and its API), `rules.rs` (what each kind of slot accepts), `slot.rs` (the filled
+//! state and how it matches), `named.rs` (how a policy names a slot: what generated code uses), `error.rs`.
 
-use crate::protocol::origin_list::{
-    allow_listed, is_tuple_origin, split_port, ExactOrigin, HostPattern, OriginPattern, PortPattern,
-};
-use cors_rules::origin::{self as rules, parse_origin, AllowedOrigin, CredentialRisk};
+mod error;
+mod named;
+mod rules;
+mod slot;
+
+pub use error::OriginsError;
+pub use named::NamedInOrigins;
+#[doc(hidden)]
+pub use named::{ReadSlot, SlotRef};
+pub use rules::{Credentialed, NoCredentials, OriginRules, SafeWithCredentials};
+#[doc(hidden)]
+pub use slot::OriginSlot;
+
+use crate::protocol::origin_list::{ExactOrigin, HostPattern, OriginPattern, PortPattern};
+use cors_rules::origin::{self as rules_of_origins, parse_origin, AllowedOrigin};
 use http::HeaderValue;
+use rules::credential_risk_reason;
+use slot::Configured;
 use std::fmt;
 use std::marker::PhantomData;
 use std::sync::OnceLock;
-
-/// The rules a [`RuntimeOrigins`] slot validates its entries by.
-pub trait OriginRules: sealed::Sealed + Send + Sync + 'static {
-    /// Whether entries must be safe to trust with credentials (`https://`, or `http://` on loopback; no
-    /// pattern over a public suffix).
-    const FOR_CREDENTIALS: bool;
-}
-
-/// Rules for slots that policies with `credentials` may name (the default): the same rules as a
-/// credentialed `#[cors]` attribute.
-#[derive(Debug)]
-pub enum Credentialed {}
-
-/// Rules for slots named only by policies without `credentials`: plain `http://` origins and patterns over
-/// public suffixes are accepted, as they are in such an attribute. Naming such a slot in a credentialed
-/// policy is a compile error.
-#[derive(Debug)]
-pub enum NoCredentials {}
-
-impl OriginRules for Credentialed {
-    const FOR_CREDENTIALS: bool = true;
-}
-
-impl OriginRules for NoCredentials {
-    const FOR_CREDENTIALS: bool = false;
-}
-
-mod sealed {
-    pub trait Sealed {}
-    impl Sealed for super::Credentialed {}
-    impl Sealed for super::NoCredentials {}
-}
 
 /// A set of origins filled once at run time and named in `#[cors(origins = [...])]`.
 ///
@@ -87,19 +71,6 @@ mod sealed {
 pub struct RuntimeOrigins<R: OriginRules = Credentialed> {
     slot: OriginSlot,
     _rules: PhantomData<R>,
-}
-
-/// What a policy reads: the filled state of a [`RuntimeOrigins`], without its rules.
-pub struct OriginSlot {
-    set: OnceLock<Configured>,
-}
-
-enum Configured {
-    Listed {
-        exact: &'static [ExactOrigin],
-        patterns: &'static [OriginPattern],
-    },
-    Predicate(Box<dyn Fn(&str) -> bool + Send + Sync>),
 }
 
 impl<R: OriginRules> RuntimeOrigins<R> {
@@ -232,7 +203,7 @@ impl<R: OriginRules> RuntimeOrigins<R> {
             }
         }
         let patterns: Vec<OriginPattern> = patterns.iter().map(pattern).collect();
-        exact.sort_by_key(|o| rules::origin_order(o));
+        exact.sort_by_key(|o| rules_of_origins::origin_order(o));
         // Set once per slot for the life of the process, like the attribute's statics: leaking gives the
         // matcher the `'static` data the compiled policies use, so one matching code path serves both.
         let exact: Vec<ExactOrigin> = exact
@@ -315,239 +286,24 @@ impl<R: OriginRules> fmt::Debug for RuntimeOrigins<R> {
     }
 }
 
-impl fmt::Debug for OriginSlot {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.set.get() {
-            None => f.write_str("RuntimeOrigins(unset)"),
-            Some(Configured::Listed { exact, patterns }) => f
-                .debug_struct("RuntimeOrigins")
-                .field("exact", exact)
-                .field("patterns", patterns)
-                .finish(),
-            Some(Configured::Predicate(_)) => f.write_str("RuntimeOrigins(predicate)"),
-        }
-    }
-}
-
-impl OriginSlot {
-    /// The `Access-Control-Allow-Origin` value for `origin`, if the slot allows it.
-    pub(crate) fn allow<R: OriginRules>(&self, origin: &HeaderValue) -> Option<HeaderValue> {
-        self.allow_with(R::FOR_CREDENTIALS, origin)
-    }
-
-    pub(crate) fn allow_with(
-        &self,
-        for_credentials: bool,
-        origin: &HeaderValue,
-    ) -> Option<HeaderValue> {
-        match self.set.get()? {
-            Configured::Listed { exact, patterns } => allow_listed(exact, patterns, origin),
-            Configured::Predicate(predicate) => {
-                let bytes = origin.as_bytes();
-                let shape_ok =
-                    is_tuple_origin(bytes) && (!for_credentials || is_credential_safe(bytes));
-                // A tuple origin is ASCII, so this never fails for one that passed the shape check.
-                let text = std::str::from_utf8(bytes).ok().filter(|_| shape_ok)?;
-                predicate(text).then(|| origin.clone())
-            }
-        }
-    }
-}
-
-/// What a name in `origins = [...]` must be: a `static` of type [`RuntimeOrigins`].
-#[diagnostic::on_unimplemented(
-    message = "`origins` names a `{Self}`, not a `RuntimeOrigins` static",
-    label = "a name in `origins = [...]` is a `static NAME: RuntimeOrigins`, filled at start-up",
-    note = "write origins known when you build as strings: `origins = [\"https://app.example.com\"]`",
-    note = "for origins set at start-up, declare `static NAME: RuntimeOrigins = RuntimeOrigins::new();`, fill it with `NAME.set_list(...)` and name it: `origins = [NAME]`"
-)]
-pub trait NamedInOrigins: ReadSlot {
-    /// The rules the slot's entries were checked by.
-    type Rules: OriginRules;
-}
-
-impl<R: OriginRules> NamedInOrigins for RuntimeOrigins<R> {
-    type Rules = R;
-}
-
-/// How a policy reads a slot it names, whatever its rules.
-#[doc(hidden)]
-pub trait ReadSlot: Sync + 'static {
-    /// The slot's filled state.
-    fn slot(&self) -> &OriginSlot;
-}
-
-impl<R: OriginRules> ReadSlot for RuntimeOrigins<R> {
-    fn slot(&self) -> &OriginSlot {
-        &self.slot
-    }
-}
-
-/// A slot as a policy names it, with the rules the policy needs.
-#[derive(Clone, Copy)]
-pub struct SlotRef {
-    pub(crate) slot: &'static dyn ReadSlot,
-    pub(crate) for_credentials: bool,
-    /// The static's path as the attribute names it, for reports.
-    pub(crate) name: &'static str,
-}
-
-impl fmt::Debug for SlotRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SlotRef")
-            .field("name", &self.name)
-            .field("for_credentials", &self.for_credentials)
-            .finish_non_exhaustive()
-    }
-}
-
-impl SlotRef {
-    /// For a policy without credentials: any slot.
-    #[doc(hidden)]
-    pub const fn any<T: NamedInOrigins>(origins: &'static T, name: &'static str) -> SlotRef {
-        SlotRef {
-            slot: origins,
-            for_credentials: <T::Rules as OriginRules>::FOR_CREDENTIALS,
-            name,
-        }
-    }
-
-    /// For a policy with credentials: only slots validated for credentials.
-    #[doc(hidden)]
-    pub const fn credentialed<T>(origins: &'static T, name: &'static str) -> SlotRef
-    where
-        T: NamedInOrigins,
-        T::Rules: SafeWithCredentials,
-    {
-        SlotRef {
-            slot: origins,
-            for_credentials: true,
-            name,
-        }
-    }
-
-    pub(crate) fn allow(&self, origin: &HeaderValue) -> Option<HeaderValue> {
-        self.slot.slot().allow_with(self.for_credentials, origin)
-    }
-}
-
-/// Implemented by the rules whose slots a policy with `credentials` may name.
-#[diagnostic::on_unimplemented(
-    message = "a policy with `credentials` names a `RuntimeOrigins<NoCredentials>` slot",
-    label = "its entries are not checked for use with credentials (plain `http://` origins are accepted)",
-    note = "declare the slot as `RuntimeOrigins` (the default rules, those of a credentialed policy), or remove `credentials`"
-)]
-pub trait SafeWithCredentials: OriginRules {}
-
-impl SafeWithCredentials for Credentialed {}
-
-/// `https://`, or `http://` on a loopback host: what a credentialed policy accepts without an opt-in.
-fn is_credential_safe(origin: &[u8]) -> bool {
-    if origin.starts_with(b"https://") {
-        return true;
-    }
-    let Some(authority) = origin.strip_prefix(b"http://") else {
-        return false;
-    };
-    let (host, _) = split_port(authority);
-    host == b"localhost"
-        || host.ends_with(b".localhost")
-        || host == b"[::1]"
-        || std::str::from_utf8(host)
-            .ok()
-            .and_then(|h| h.parse::<std::net::Ipv4Addr>().ok())
-            .is_some_and(|ip| ip.is_loopback())
-}
-
-/// The rule's own words, and the run-time way out for plain `http://`.
-fn credential_risk_reason(risk: &CredentialRisk) -> String {
-    match risk {
-        CredentialRisk::InsecureScheme => format!(
-            "{risk}, or declare the slot as `RuntimeOrigins<NoCredentials>` for policies without credentials"
-        ),
-        CredentialRisk::PublicSuffixPattern(_) => risk.to_string(),
-    }
-}
-
-fn pattern(p: &rules::OriginPattern) -> OriginPattern {
+/// A pattern as the matcher holds it, leaked once per slot (slots are filled once, like the statics).
+fn pattern(p: &rules_of_origins::OriginPattern) -> OriginPattern {
     let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
     OriginPattern {
         scheme: match p.scheme {
-            rules::Scheme::Http => "http://",
-            rules::Scheme::Https => "https://",
+            rules_of_origins::Scheme::Http => "http://",
+            rules_of_origins::Scheme::Https => "https://",
         },
         host: match &p.host {
-            rules::HostPattern::Exact(h) => HostPattern::Exact(leak(h.to_string())),
-            rules::HostPattern::Subdomains(d) => HostPattern::Subdomains(leak(format!(".{d}"))),
+            rules_of_origins::HostPattern::Exact(h) => HostPattern::Exact(leak(h.to_string())),
+            rules_of_origins::HostPattern::Subdomains(d) => {
+                HostPattern::Subdomains(leak(format!(".{d}")))
+            }
         },
         port: match p.port {
-            rules::PortPattern::Default => PortPattern::Default,
-            rules::PortPattern::Any => PortPattern::Any,
-            rules::PortPattern::Exact(n) => PortPattern::Exact(leak(n.to_string())),
+            rules_of_origins::PortPattern::Default => PortPattern::Default,
+            rules_of_origins::PortPattern::Any => PortPattern::Any,
+            rules_of_origins::PortPattern::Exact(n) => PortPattern::Exact(leak(n.to_string())),
         },
     }
 }
-
-/// Why a [`RuntimeOrigins`] slot was not filled. Its `Display` names the source and the entry, and says how to
-/// fix it.
-///
-/// ```
-/// use cors_runtime::{OriginsError, RuntimeOrigins};
-///
-/// let slot: RuntimeOrigins = RuntimeOrigins::new();
-/// match slot.set_list("https://ok.example.com, https://*.github.io") {
-///     Err(OriginsError::Entry { index, entry, .. }) => {
-///         assert_eq!((index, entry.as_str()), (2, "https://*.github.io"));
-///     }
-///     other => panic!("{other:?}"),
-/// }
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum OriginsError {
-    /// An entry broke a rule; `index` counts from 1, over the non-empty entries.
-    Entry {
-        /// The environment variable the list came from, if any.
-        var: Option<String>,
-        /// Which entry, counting from 1.
-        index: usize,
-        /// The entry as given.
-        entry: String,
-        /// What is wrong and how to fix it, in the words of the compile-time error.
-        reason: String,
-    },
-    /// The environment variable is not set.
-    EnvMissing(String),
-    /// The environment variable is not valid UTF-8.
-    EnvNotUnicode(String),
-    /// The slot was already filled: slots are filled once, at start-up.
-    AlreadySet,
-}
-
-impl fmt::Display for OriginsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OriginsError::Entry {
-                var,
-                index,
-                entry,
-                reason,
-            } => {
-                if let Some(var) = var {
-                    write!(f, "{var}: ")?;
-                }
-                write!(f, "entry {index} (`{entry}`): {reason}")
-            }
-            OriginsError::EnvMissing(var) => write!(
-                f,
-                "{var} is not set: set it to a comma-separated list of origins (it may be empty)"
-            ),
-            OriginsError::EnvNotUnicode(var) => write!(f, "{var} is not valid UTF-8"),
-            OriginsError::AlreadySet => f.write_str(
-                "these run-time origins were already set: fill each `RuntimeOrigins` once, at start-up",
-            ),
-        }
-    }
-}
-
-impl std::error::Error for OriginsError {}
