@@ -416,13 +416,14 @@ pub fn parse_origin(input: &str) -> Result<AllowedOrigin, OriginError> {
     })
 }
 
-/// Splits `host[:port]`, minding the colons of a bracketed IPv6 host.
+/// Splits `host[:port]`, minding the colons of a bracketed IPv6 host, even one behind `*.`.
 fn split_port(authority: &str) -> Result<(&str, Option<&str>), OriginError> {
-    if authority.starts_with('[') {
-        let end = authority
+    if let Some(open) = authority.find('[') {
+        let end = authority[open..]
             .find(']')
+            .map(|close| open + close + 1)
             .ok_or(OriginError::Host(HostError::NonCanonicalIp(None)))?;
-        let (host, rest) = authority.split_at(end + 1);
+        let (host, rest) = authority.split_at(end);
         return match rest.strip_prefix(':') {
             Some(port) => Ok((host, Some(port))),
             None if rest.is_empty() => Ok((host, None)),
