@@ -5,7 +5,7 @@
 use crate::policy::Policy;
 use crate::protocol::actual::{decorate, decorate_method_not_allowed, judge, Verdict};
 use crate::protocol::preflight::Refused;
-use crate::protocol::websocket::{check_handshake, is_handshake};
+use crate::protocol::websocket::refuses_handshake;
 use crate::refusal::Refusal;
 use crate::routing::router::Router;
 use axum::body::{Body, Bytes, HttpBody};
@@ -70,19 +70,18 @@ where
             };
         };
         let policy = entry.policy;
-        if is_handshake(req.method(), req.headers()) {
-            if let Err(reason) = check_handshake(policy, req.headers()) {
-                log_refused_handshake(&req, policy, reason);
-                let mut res = forbidden();
-                decorate(policy, Verdict::Silent, res.headers_mut());
-                return ResponseFuture::answered(res);
-            }
-        }
         let verdict = match judge(policy, req.headers()) {
             Ok(verdict) => verdict,
             Err(reason) => {
-                log_refused_request(&req, policy, reason);
-                if policy.refuse_disallowed() {
+                // Browsers check nothing on a WebSocket handshake: one from a refused origin is refused whatever
+                // the mode.
+                let handshake = refuses_handshake(req.method(), req.headers(), reason);
+                if handshake {
+                    log_refused_handshake(&req, policy, reason);
+                } else {
+                    log_refused_request(&req, policy, reason);
+                }
+                if handshake || policy.refuse_disallowed() {
                     let mut res = forbidden();
                     decorate(policy, Verdict::Silent, res.headers_mut());
                     return ResponseFuture::answered(res);
