@@ -21,4 +21,5 @@ pub mod host;
 pub mod max_age;
 pub mod method;
 pub mod origin;
+pub mod serialized;
 pub mod token;

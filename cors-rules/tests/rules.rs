@@ -12,6 +12,7 @@ use cors_rules::origin::{
     origin_order, parse_origin, AllowedOrigin, CredentialRisk, HostPattern, Origin, OriginError,
     OriginPattern, PortPattern, Scheme,
 };
+use cors_rules::serialized::{is_credential_safe, is_label, is_port, is_tuple_origin, split_port};
 use cors_rules::token::{is_tchar, is_token};
 use std::net::Ipv6Addr;
 
@@ -522,6 +523,153 @@ fn origin_errors_say_how_to_fix_them() {
     assert!(CredentialRisk::PublicSuffixPattern("github.io".into())
         .to_string()
         .contains("`github.io` is a public suffix"));
+}
+
+// --- serialized origins (the runtime's reading of a request's `Origin`) ------------------------------------------
+
+#[test]
+fn the_port_is_after_the_last_colon_outside_brackets() {
+    let split = |a: &'static str| {
+        let (host, port) = split_port(a.as_bytes());
+        (
+            std::str::from_utf8(host).unwrap(),
+            port.map(|p| std::str::from_utf8(p).unwrap()),
+        )
+    };
+    assert_eq!(split("a.example"), ("a.example", None));
+    assert_eq!(split("a.example:8080"), ("a.example", Some("8080")));
+    assert_eq!(split("a.example:"), ("a.example", Some("")));
+    assert_eq!(split("[::1]"), ("[::1]", None));
+    assert_eq!(split("[::1]:8443"), ("[::1]", Some("8443")));
+    assert_eq!(split("[2001:db8::1]"), ("[2001:db8::1]", None));
+}
+
+#[test]
+fn ports_are_one_to_65535_without_leading_zeros() {
+    for ok in ["1", "80", "8443", "65535"] {
+        assert!(is_port(ok.as_bytes()), "{ok}");
+    }
+    // 11 digits would overflow the sum: the length bound comes first.
+    for bad in [
+        "",
+        "0",
+        "065",
+        "65536",
+        "99999",
+        "123456",
+        "99999999999",
+        "8a",
+        "-1",
+        " 80",
+    ] {
+        assert!(!is_port(bad.as_bytes()), "{bad}");
+    }
+}
+
+#[test]
+fn labels_are_what_browsers_serialize() {
+    for ok in ["a", "xn--bcher-kva", "a_b-c", "0", &"a".repeat(63)] {
+        assert!(is_label(ok.as_bytes()), "{ok}");
+    }
+    for bad in ["", "A", "a.b", "a%2e", "a b", "ü", &"a".repeat(64)] {
+        assert!(!is_label(bad.as_bytes()), "{bad}");
+    }
+}
+
+#[test]
+fn tuple_origins_have_a_scheme_a_serialized_host_and_maybe_a_port() {
+    for good in [
+        "https://a.com",
+        "http://localhost:3000",
+        "http://127.0.0.1",
+        "https://[::1]",
+        "https://[::]",
+        "https://[::1]:8443",
+        "https://[2001:db8::1]",
+    ] {
+        assert!(is_tuple_origin(good.as_bytes()), "{good}");
+    }
+    for bad in [
+        "null",
+        "file://",
+        "ftp://a.com",
+        "https://",
+        "https://a.com/",
+        "https://A.com",
+        "https://a..com",
+        "https://a.com:99999",
+        "https://a.com:0",
+        "https://a.com:",
+        "https://[]",
+        "https://[:]",
+        "https://[::1",
+        "https://::1]",
+        "https://[::1]x",
+        "https://[::1]:0",
+        "https://[::1]:x",
+        "https://[::FFFF]",
+        "https://[::g]",
+        "https://[::ffff:1.2.3.4]",
+    ] {
+        assert!(!is_tuple_origin(bad.as_bytes()), "{bad}");
+    }
+}
+
+#[test]
+fn credentials_are_safe_over_https_and_on_loopback_hosts() {
+    for safe in [
+        "https://a.example",
+        "http://localhost",
+        "http://localhost:3000",
+        "http://a.localhost",
+        "http://127.0.0.1",
+        "http://127.1.2.3:8080",
+        "http://[::1]",
+        "http://[::1]:8080",
+    ] {
+        assert!(is_credential_safe(safe.as_bytes()), "{safe}");
+    }
+    for risky in [
+        "http://a.example",
+        "http://localhostx.com",
+        "http://localhost.example.com",
+        "http://128.0.0.1",
+        "http://10.0.0.1",
+        "http://[::2]",
+        "ws://localhost",
+        "null",
+    ] {
+        assert!(!is_credential_safe(risky.as_bytes()), "{risky}");
+    }
+}
+
+#[test]
+fn the_serialized_reading_agrees_with_the_parser() {
+    for written in [
+        "https://app.example.com",
+        "http://app.example.com:8080",
+        "http://localhost:3000",
+        "http://a.b.localhost",
+        "http://127.0.0.1",
+        "http://127.9.9.9:1",
+        "http://10.0.0.1",
+        "http://[::1]:8080",
+        "https://[2001:db8::1]",
+        "http://[2001:db8::1]",
+    ] {
+        let parsed = parse_origin(written).unwrap();
+        let AllowedOrigin::Exact(origin) = &parsed else {
+            panic!("{written}")
+        };
+        let serialized = origin.to_string();
+        assert_eq!(serialized, written);
+        assert!(is_tuple_origin(serialized.as_bytes()), "{written}");
+        assert_eq!(
+            is_credential_safe(serialized.as_bytes()),
+            parsed.credential_risk().is_none(),
+            "{written}"
+        );
+    }
 }
 
 // --- methods, headers, max-age, tokens ----------------------------------------------------------------------------

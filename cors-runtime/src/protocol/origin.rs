@@ -2,7 +2,7 @@
 //! preflights and actual requests share.
 
 use crate::policy::{Origins, Policy};
-use crate::protocol::origin_list::is_tuple_origin;
+use cors_rules::serialized::is_tuple_origin;
 use http::header::ORIGIN;
 use http::{HeaderMap, HeaderValue};
 

@@ -4,6 +4,7 @@
 //! start-up) are lists of this kind.
 
 use cors_rules::origin::origin_order;
+use cors_rules::serialized::{is_label, is_port, split_port};
 use http::HeaderValue;
 
 /// Up to this many exact origins are scanned; longer lists are binary-searched.
@@ -117,50 +118,6 @@ impl OriginPattern {
     }
 }
 
-pub(crate) fn split_port(authority: &[u8]) -> (&[u8], Option<&[u8]>) {
-    match authority.iter().rposition(|&b| b == b':') {
-        Some(i) if !authority[i..].contains(&b']') => (&authority[..i], Some(&authority[i + 1..])),
-        _ => (authority, None),
-    }
-}
-
-fn is_port(p: &[u8]) -> bool {
-    (1..=5).contains(&p.len())
-        && p[0] != b'0'
-        && p.iter().all(u8::is_ascii_digit)
-        && p.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0')) <= 65535
-}
-
-/// A label as browsers serialize it: lowercase letters, digits, `-` and `_`, not empty.
-fn is_label(label: &[u8]) -> bool {
-    !label.is_empty()
-        && label.len() <= 63
-        && label
-            .iter()
-            .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-}
-
-/// Whether `origin` has the shape of a serialized `http(s)` tuple origin (for policies that echo any origin).
-pub(crate) fn is_tuple_origin(origin: &[u8]) -> bool {
-    let authority = origin
-        .strip_prefix(b"https://")
-        .or_else(|| origin.strip_prefix(b"http://"));
-    let Some(authority) = authority else {
-        return false;
-    };
-    let (host, port) = split_port(authority);
-    let host_ok = if host.first() == Some(&b'[') {
-        host.len() > 2
-            && host.ends_with(b"]")
-            && host[1..host.len() - 1]
-                .iter()
-                .all(|&b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
-    } else {
-        host.split(|&b| b == b'.').all(is_label)
-    };
-    host_ok && port.is_none_or(is_port)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,29 +227,6 @@ mod tests {
                 assert!(allow(&e.value).is_none(), "{len}: {}", e.origin);
             }
             assert!(allow(&HeaderValue::from_static("https://app1.example.co")).is_none());
-        }
-    }
-
-    #[test]
-    fn tuple_origin_shape() {
-        for good in [
-            "https://a.com",
-            "http://localhost:3000",
-            "https://[::1]:8443",
-            "http://127.0.0.1",
-        ] {
-            assert!(is_tuple_origin(good.as_bytes()), "{good}");
-        }
-        for bad in [
-            "null",
-            "file://",
-            "https://a.com/",
-            "https://A.com",
-            "https://a.com:99999",
-            "ftp://a.com",
-            "https://",
-        ] {
-            assert!(!is_tuple_origin(bad.as_bytes()), "{bad}");
         }
     }
 }

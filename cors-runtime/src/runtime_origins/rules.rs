@@ -1,7 +1,6 @@
 //! What each kind of slot accepts: the rules of a credentialed attribute (the default), or of one without
 //! credentials.
 
-use crate::protocol::origin_list::split_port;
 use cors_rules::origin::CredentialRisk;
 
 /// The rules a [`RuntimeOrigins`](super::RuntimeOrigins) slot validates its entries by.
@@ -45,24 +44,6 @@ mod sealed {
 pub trait SafeWithCredentials: OriginRules {}
 
 impl SafeWithCredentials for Credentialed {}
-
-/// `https://`, or `http://` on a loopback host: what a credentialed policy accepts without an opt-in.
-pub(crate) fn is_credential_safe(origin: &[u8]) -> bool {
-    if origin.starts_with(b"https://") {
-        return true;
-    }
-    let Some(authority) = origin.strip_prefix(b"http://") else {
-        return false;
-    };
-    let (host, _) = split_port(authority);
-    host == b"localhost"
-        || host.ends_with(b".localhost")
-        || host == b"[::1]"
-        || std::str::from_utf8(host)
-            .ok()
-            .and_then(|h| h.parse::<std::net::Ipv4Addr>().ok())
-            .is_some_and(|ip| ip.is_loopback())
-}
 
 /// The rule's own words, and the run-time way out for plain `http://`.
 pub(crate) fn credential_risk_reason(risk: &CredentialRisk) -> String {

@@ -1,7 +1,8 @@
 //! A slot's filled state, and how it matches a request's origin.
 
-use super::rules::{is_credential_safe, OriginRules};
-use crate::protocol::origin_list::{allow_listed, is_tuple_origin, ExactOrigin, OriginPattern};
+use super::rules::OriginRules;
+use crate::protocol::origin_list::{allow_listed, ExactOrigin, OriginPattern};
+use cors_rules::serialized::{is_credential_safe, is_tuple_origin};
 use http::HeaderValue;
 use std::fmt;
 use std::sync::OnceLock;
