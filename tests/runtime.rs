@@ -555,6 +555,39 @@ async fn max_age_minus_one_is_sent_as_zero() {
     assert_eq!(header(&res, "access-control-max-age"), Some("0"));
 }
 
+#[cors(origins = ["https://app.example.com"], methods = [GET, POST])]
+async fn listed_any() -> &'static str {
+    "ok"
+}
+
+/// `any(h)` of a handler whose policy lists its methods: its preflights allow those methods and no other, though
+/// axum serves every method on the route.
+#[tokio::test]
+async fn an_any_route_answers_preflights_for_its_listed_methods_only() {
+    let app = Router::new().route("/listed", any(listed_any));
+    for method in ["GET", "POST"] {
+        let res = call(
+            &app,
+            preflight("/listed", "https://app.example.com", method),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::NO_CONTENT, "{method}");
+        assert_eq!(
+            header(&res, "access-control-allow-methods"),
+            Some("GET, POST"),
+            "{method}"
+        );
+    }
+    for method in ["PUT", "DELETE", "PATCH", "PURGE"] {
+        let req = preflight("/listed", "https://app.example.com", method);
+        assert_eq!(
+            refused_because(&app, req).await,
+            (StatusCode::FORBIDDEN, Some("method not allowed".to_owned())),
+            "{method}"
+        );
+    }
+}
+
 /// `any(h)` answers every method without an `Allow` header, as axum's own `any` does.
 #[tokio::test]
 async fn any_routes_send_no_allow_header() {
