@@ -588,6 +588,44 @@ async fn an_any_route_answers_preflights_for_its_listed_methods_only() {
     }
 }
 
+#[cors(origins = ["https://*.example.com:8443", "http://localhost:3000"], methods = [GET])]
+async fn on_one_port() -> &'static str {
+    "ok"
+}
+
+/// A pattern or an origin with a port allows that port only: not the default one, not another.
+#[tokio::test]
+async fn a_port_in_an_origin_or_a_pattern_allows_that_port_only() {
+    let app = Router::new().route("/port", get(on_one_port));
+    let allowed = |origin: &'static str| {
+        let app = app.clone();
+        async move {
+            let res = call(&app, request(Method::GET, "/port", &[("origin", origin)])).await;
+            assert_eq!(res.status(), StatusCode::OK, "{origin}");
+            header(&res, "access-control-allow-origin").map(str::to_owned)
+        }
+    };
+    for origin in [
+        "https://a.example.com:8443",
+        "https://a.b.example.com:8443",
+        "http://localhost:3000",
+    ] {
+        assert_eq!(allowed(origin).await.as_deref(), Some(origin));
+    }
+    for origin in [
+        "https://a.example.com",
+        "https://a.example.com:8444",
+        "https://a.example.com:443",
+        "https://a.example.com:84430",
+        "https://example.com:8443",
+        "http://a.example.com:8443",
+        "http://localhost",
+        "http://localhost:3001",
+    ] {
+        assert_eq!(allowed(origin).await, None, "{origin}");
+    }
+}
+
 /// `any(h)` answers every method without an `Allow` header, as axum's own `any` does.
 #[tokio::test]
 async fn any_routes_send_no_allow_header() {
