@@ -749,3 +749,57 @@ fn compile_time_classes_are_compile_errors() {
         );
     }
 }
+
+/// 16, continued. The bound on `Origin`: a value of `MAX_ORIGIN_LEN` bytes is read, one byte more is refused
+/// unread, for actual requests and preflights alike. A policy that echoes any well-formed origin shows where the
+/// bound lies (the listed and pattern matchers would refuse such an origin anyway).
+#[tokio::test]
+async fn class_16_an_origin_longer_than_the_bound_is_refused_unread() {
+    use cors_runtime::origin::MAX_ORIGIN_LEN;
+    let app = app().route("/reflecting", get(reflecting));
+    // Labels of 63 bytes, as long as a browser would serialize them; the host is longer than DNS allows, but
+    // only the bound can tell.
+    let origin = |len: usize| {
+        let mut host = String::new();
+        while host.len() < len - "https://".len() {
+            if !host.is_empty() {
+                host.push('.');
+            }
+            let room = len - "https://".len() - host.len();
+            host.push_str(&"a".repeat(room.min(63)));
+        }
+        format!("https://{host}")
+    };
+    let at = origin(MAX_ORIGIN_LEN);
+    let over = origin(MAX_ORIGIN_LEN + 1);
+    assert_eq!((at.len(), over.len()), (MAX_ORIGIN_LEN, MAX_ORIGIN_LEN + 1));
+
+    let res = call(&app, from(Method::GET, "/reflecting", at.as_bytes())).await;
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        Some(at.as_str())
+    );
+    let res = call(&app, from(Method::GET, "/reflecting", over.as_bytes())).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(header(&res, "access-control-allow-origin"), None);
+
+    let preflight_from = |origin: &str| {
+        let mut req = preflight("/reflecting", "https://foo.com", "GET");
+        req.headers_mut()
+            .insert("origin", HeaderValue::from_str(origin).unwrap());
+        req
+    };
+    let res = call(&app, preflight_from(&at)).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        Some(at.as_str())
+    );
+    assert_eq!(
+        refused_because(&app, preflight_from(&over)).await,
+        (
+            StatusCode::FORBIDDEN,
+            Some("malformed Origin header".to_owned())
+        )
+    );
+}
