@@ -188,3 +188,83 @@ async fn replace_todos() {}
 fn a_documented_method_the_policy_does_not_list_panics_with_the_fix() {
     let _ = OpenApiRouter::<()>::new().routes(routes!(replace_todos));
 }
+
+#[utoipa::path(get, path = "/", responses((status = 200, description = "The index")))]
+#[cors(origins = ["https://app.example.com"])]
+async fn index() -> &'static str {
+    "index"
+}
+
+/// A route at `/` nested under a prefix is documented at the prefix itself, where axum serves it.
+#[tokio::test]
+async fn a_nested_index_is_documented_at_the_prefix() {
+    let (app, api) = OpenApiRouter::new()
+        .nest("/api", OpenApiRouter::new().routes(routes!(index)))
+        .split_for_parts();
+    let paths: Vec<&String> = api.paths.paths.keys().collect();
+    assert_eq!(paths, ["/api"]);
+    let res = call(
+        &app,
+        request(
+            Method::GET,
+            "/api",
+            &[("origin", "https://app.example.com")],
+        ),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        Some("https://app.example.com")
+    );
+}
+
+/// `route`, `route_layer`, `layer` and `fallback` act on the router `split_for_parts` returns, as their
+/// namesakes on `Router` do, and only `routes` documents.
+#[tokio::test]
+async fn the_routers_own_methods_reach_the_router_it_builds() {
+    use axum::response::Response;
+    fn mark(name: &'static str) -> impl Fn(Response) -> std::future::Ready<Response> + Clone {
+        move |mut res: Response| {
+            res.headers_mut()
+                .insert(name, http::HeaderValue::from_static("1"));
+            std::future::ready(res)
+        }
+    }
+    let (app, api) = OpenApiRouter::new()
+        .routes(routes!(list_todos))
+        .route("/plain", cors_runtime::routing::get(|| async { "plain" }))
+        .fallback(|| async { (StatusCode::IM_A_TEAPOT, "fallback") })
+        .route_layer(axum::middleware::map_response(mark("x-route-layer")))
+        .layer(axum::middleware::map_response(mark("x-layer")))
+        .split_for_parts();
+    let paths: Vec<&String> = api.paths.paths.keys().collect();
+    assert_eq!(paths, ["/todos"], "`route` does not document");
+
+    let res = call(
+        &app,
+        request(
+            Method::GET,
+            "/todos",
+            &[("origin", "https://app.example.com")],
+        ),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        header(&res, "access-control-allow-origin"),
+        Some("https://app.example.com")
+    );
+    assert_eq!(header(&res, "x-route-layer"), Some("1"));
+    assert_eq!(header(&res, "x-layer"), Some("1"));
+
+    let res = call(&app, request(Method::GET, "/plain", &[])).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(header(&res, "x-route-layer"), Some("1"));
+
+    // The fallback, set before the layers: `layer` wraps it, `route_layer` does not.
+    let res = call(&app, request(Method::GET, "/nowhere", &[])).await;
+    assert_eq!(res.status(), StatusCode::IM_A_TEAPOT);
+    assert_eq!(header(&res, "x-layer"), Some("1"));
+    assert_eq!(header(&res, "x-route-layer"), None);
+}
