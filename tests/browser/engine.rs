@@ -26,7 +26,7 @@ const XVFB: &str = "/usr/bin/Xvfb";
 /// Where Debian puts WebKitGTK's MiniBrowser (`webkit2gtk-driver` depends on the library that ships it).
 const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 /// The size every engine's window is given, so that the playground's screenshots show every row.
-const WINDOW: (u32, u32) = (1280, 1240);
+const WINDOW: (u32, u32) = (1280, 1500);
 
 impl Engine {
     pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::Webkit];
