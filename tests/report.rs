@@ -34,7 +34,7 @@ static PARTNERS: RuntimeOrigins = RuntimeOrigins::new();
        refuse_disallowed)]
 async fn everything() {}
 
-#[cors(origins = "*", methods = "*")]
+#[cors(origins = "*", methods = "*", headers = "*")]
 async fn public() {}
 
 async fn plain() {}
@@ -71,7 +71,7 @@ fn every_kind_of_route_is_reported_at_its_full_path() {
         "\
 GET   /api/v1/items   origins https://app.example.com, https://*.staging.example.com, http://localhost:*, PARTNERS (set at run time); credentials; methods GET, PURGE; headers *, authorization; max_age 0; preflight_status 200; refuse_disallowed
 POST  /api/v1/items   no policy
-*     /api/v1/public  origins *; methods *
+*     /api/v1/public  origins *; methods *; headers *
 *     /legacy         no policy (an axum MethodRouter)
 *     /static         no policy (a nested service, with whatever it routes)
 *     /svc            no policy (a service)
