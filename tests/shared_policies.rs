@@ -242,6 +242,32 @@ fn slots_without_credentials_follow_the_rules_of_policies_without_credentials() 
     );
 }
 
+/// `set` takes the entries one by one (from a config file's list, say), by the same rules as `set_list`.
+#[test]
+fn set_takes_a_list_of_entries_by_the_same_rules() {
+    let slot: RuntimeOrigins = RuntimeOrigins::new();
+    slot.set(["https://a.example.com", "https://*.b.example.com"])
+        .unwrap();
+    assert!(slot.is_set());
+    assert!(slot.allows("https://a.example.com"));
+    assert!(slot.allows("https://x.b.example.com"));
+    assert!(!slot.allows("https://b.example.com"));
+    let slot: RuntimeOrigins = RuntimeOrigins::new();
+    assert_eq!(
+        slot.set(vec![
+            String::from("https://a.example.com"),
+            String::from("null")
+        ]),
+        Err(OriginsError::Entry {
+            var: None,
+            index: 2,
+            entry: "null".into(),
+            reason: cors_rules::origin::OriginError::Null.to_string(),
+        })
+    );
+    assert!(!slot.is_set());
+}
+
 #[test]
 fn environment_variables_name_themselves_in_errors() {
     let slot: RuntimeOrigins = RuntimeOrigins::new();
