@@ -143,4 +143,13 @@ mod tests {
             }
         }
     }
+
+    /// The walk over names finds a `Vary` also when it is the response's only header.
+    #[test]
+    fn a_lone_vary_is_extended_not_repeated() {
+        let mut h = HeaderMap::new();
+        h.insert(VARY, HeaderValue::from_static("Origin"));
+        decorate(&crate::policy::TEST_POLICY, Verdict::Silent, &mut h);
+        assert_eq!(h.get_all(VARY).iter().collect::<Vec<_>>(), ["Origin"]);
+    }
 }
