@@ -329,6 +329,21 @@ fn a_predicate_only_sees_origins_the_slots_rules_accept() {
     );
 }
 
+/// A slot without credentials takes a predicate too, asked about plain `http://` origins as well (its rules accept
+/// them), never about malformed ones.
+#[test]
+fn a_slot_without_credentials_takes_a_predicate() {
+    let slot: RuntimeOrigins<NoCredentials> = RuntimeOrigins::new();
+    slot.set_predicate(|origin| origin.contains(".tenants."))
+        .unwrap();
+    assert!(slot.is_set());
+    assert!(slot.allows("https://acme.tenants.example.com"));
+    assert!(slot.allows("http://acme.tenants.example.com"));
+    assert!(!slot.allows("https://acme.example.com"));
+    assert!(!slot.allows("https://ACME.tenants.example.com"));
+    assert_eq!(slot.set_predicate(|_| true), Err(OriginsError::AlreadySet));
+}
+
 #[cors(policy = shared_policies::policies::WEB, methods = [POST], headers = ["content-type"])]
 async fn create_project() -> StatusCode {
     StatusCode::CREATED
