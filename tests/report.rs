@@ -97,3 +97,18 @@ fn the_report_is_a_value_tests_can_read() {
     assert_eq!(policy.name(), "everything");
     assert!(matches!(routes[1].handler, Handler::Plain));
 }
+
+#[test]
+fn a_path_routed_twice_keeps_the_axum_method_router_of_its_second_call() {
+    // One path in two `.route` calls: the second call's handlers join the first's, the axum `MethodRouter` included.
+    let app: Router = Router::new()
+        .route("/items", get(public))
+        .route("/items", MethodRouter::new().post(plain));
+    assert_eq!(
+        app.cors_report().to_string(),
+        "\
+*    /items  no policy (an axum MethodRouter)
+GET  /items  origins *; methods *; headers *
+"
+    );
+}
