@@ -669,3 +669,41 @@ async fn an_annotated_handler_is_called_like_the_function_in_unit_tests() {
         Err((StatusCode::NOT_FOUND, "no such item"))
     );
 }
+
+#[test]
+fn is_preflight_needs_options_origin_and_the_requested_method_all_three() {
+    use cors_runtime::is_preflight;
+    use http::header::{ACCESS_CONTROL_REQUEST_METHOD, ORIGIN};
+    use http::{HeaderMap, HeaderValue};
+
+    let with = |origin: bool, requested: bool| {
+        let mut headers = HeaderMap::new();
+        if origin {
+            headers.insert(ORIGIN, HeaderValue::from_static("https://app.example.com"));
+        }
+        if requested {
+            headers.insert(
+                ACCESS_CONTROL_REQUEST_METHOD,
+                HeaderValue::from_static("PUT"),
+            );
+        }
+        headers
+    };
+    assert!(is_preflight(&Method::OPTIONS, &with(true, true)));
+    assert!(
+        !is_preflight(&Method::GET, &with(true, true)),
+        "not OPTIONS"
+    );
+    assert!(
+        !is_preflight(&Method::OPTIONS, &with(false, true)),
+        "no Origin"
+    );
+    assert!(
+        !is_preflight(&Method::OPTIONS, &with(true, false)),
+        "no Access-Control-Request-Method"
+    );
+    assert!(
+        !is_preflight(&Method::OPTIONS, &with(false, false)),
+        "the application's own OPTIONS"
+    );
+}
