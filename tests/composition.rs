@@ -277,3 +277,25 @@ fn the_same_method_twice_on_one_path_is_axums_own_panic() {
         .route("/items", get(list))
         .route("/items", get(list));
 }
+
+#[tokio::test]
+async fn a_path_spelled_like_a_template_goes_to_the_route_axum_calls() {
+    // `{{id}}` is axum's escape for a literal `{id}`: a request for the path `/items/{id}` is that route's, not
+    // the parameter route's whose template it spells.
+    let app = Router::new()
+        .route("/items/{id}", get(list))
+        .route("/items/{{id}}", put(replace));
+    assert_eq!(
+        preflight_answer(&app, "/items/{id}", ADMIN, "PUT").await,
+        Ok(ADMIN.into())
+    );
+    assert_eq!(
+        preflight_answer(&app, "/items/{id}", APP, "GET").await,
+        Err(StatusCode::FORBIDDEN),
+        "GET is not routed at the literal path"
+    );
+    assert_eq!(
+        preflight_answer(&app, "/items/7", APP, "GET").await,
+        Ok(APP.into())
+    );
+}
