@@ -299,3 +299,9 @@ async fn a_path_spelled_like_a_template_goes_to_the_route_axum_calls() {
         Ok(APP.into())
     );
 }
+
+#[test]
+fn has_routes_says_whether_a_route_was_added() {
+    assert!(!Router::<()>::new().has_routes());
+    assert!(Router::<()>::new().route("/items", get(list)).has_routes());
+}
