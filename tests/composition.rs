@@ -305,3 +305,22 @@ fn has_routes_says_whether_a_route_was_added() {
     assert!(!Router::<()>::new().has_routes());
     assert!(Router::<()>::new().route("/items", get(list)).has_routes());
 }
+
+#[tokio::test]
+async fn the_applications_fallbacks_for_other_methods_answer_and_preflights_never_reach_them() {
+    let teapot = || async { (StatusCode::IM_A_TEAPOT, "not here") };
+    for app in [
+        Router::new().route("/items", get(list).fallback(teapot)),
+        Router::new()
+            .route("/items", get(list))
+            .method_not_allowed_fallback(teapot),
+    ] {
+        let res = call(&app, request(Method::DELETE, "/items", &[("origin", APP)])).await;
+        assert_eq!(res.status(), StatusCode::IM_A_TEAPOT);
+        assert_eq!(body(res).await, "not here");
+        assert_eq!(
+            preflight_answer(&app, "/items", APP, "GET").await,
+            Ok(APP.into())
+        );
+    }
+}
