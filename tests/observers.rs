@@ -351,15 +351,21 @@ async fn a_cors_router_nested_in_an_axum_router_is_reported_once_in_debug_builds
         .with_state(());
     let app: axum::Router = axum::Router::new().nest_service("/api", annotated);
     let _guard = tracing::subscriber::set_default(subscriber);
+    let warnings = || -> Vec<Seen> {
+        events
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|s| s.target == "cors_runtime" && s.fields.contains_key("nested_at"))
+            .cloned()
+            .collect()
+    };
     call(&app, request(Method::GET, "/api/todos", &[("origin", APP)])).await;
+    if cfg!(debug_assertions) {
+        assert_eq!(warnings().len(), 1, "at the first request already");
+    }
     call(&app, request(Method::GET, "/api/todos", &[("origin", APP)])).await;
-    let warnings: Vec<Seen> = events
-        .lock()
-        .unwrap()
-        .iter()
-        .filter(|s| s.target == "cors_runtime" && s.fields.contains_key("nested_at"))
-        .cloned()
-        .collect();
+    let warnings = warnings();
     // Once per router, however many requests arrive nested.
     assert!(warnings.len() <= 1, "{warnings:?}");
     if cfg!(debug_assertions) {
