@@ -112,3 +112,18 @@ GET  /items  origins *; methods *; headers *
 "
     );
 }
+
+#[test]
+fn a_merged_router_brings_its_fallback_into_the_report() {
+    let with_fallback: Router = Router::new().fallback(plain);
+    let app: Router = Router::new()
+        .route("/items", get(public))
+        .merge(with_fallback);
+    assert_eq!(
+        app.cors_report().to_string(),
+        "\
+GET  /items      origins *; methods *; headers *
+*    (fallback)  no policy
+"
+    );
+}
