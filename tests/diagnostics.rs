@@ -220,3 +220,23 @@ async fn instrumented_handlers_name_their_spans_after_the_function() {
     }
     assert_eq!(*names.lock().unwrap(), ["traced_below", "traced_above"]);
 }
+
+#[tokio::test]
+async fn a_refused_preflight_logs_what_it_asked_for_even_in_bytes_that_are_not_utf8() {
+    let req = http::Request::builder()
+        .method(Method::OPTIONS)
+        .uri("/guarded")
+        .header(
+            "origin",
+            http::HeaderValue::from_bytes(b"https://\xffevil.example").unwrap(),
+        )
+        .header("access-control-request-method", "GET")
+        .header("access-control-request-headers", "x-request-id, x-other")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let events = events_of(req).await;
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["origin"], "https://\u{fffd}evil.example");
+    assert_eq!(events[0]["method"], "GET");
+    assert_eq!(events[0]["headers"], "x-request-id, x-other");
+}
