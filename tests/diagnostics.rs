@@ -240,3 +240,18 @@ async fn a_refused_preflight_logs_what_it_asked_for_even_in_bytes_that_are_not_u
     assert_eq!(events[0]["method"], "GET");
     assert_eq!(events[0]["headers"], "x-request-id, x-other");
 }
+
+#[tokio::test]
+async fn a_refused_websocket_handshake_says_why_at_debug_level() {
+    let events = events_of(request(
+        Method::GET,
+        "/guarded",
+        &[("origin", "https://evil.example"), ("upgrade", "websocket")],
+    ))
+    .await;
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["message"], "WebSocket handshake refused");
+    assert_eq!(events[0]["reason"], "origin not allowed");
+    assert_eq!(events[0]["policy"], "guarded");
+    assert_eq!(events[0]["level"], "DEBUG");
+}
