@@ -140,6 +140,15 @@ fn ipv4_numbers_at_their_bounds() {
         Err(HostError::NonCanonicalIp(None)),
         "8 is not octal"
     );
+    // Each leading part is one byte: 255 is the largest.
+    assert_eq!(
+        parse_host("255.255.255.255"),
+        Ok(Host::Ipv4([255, 255, 255, 255]))
+    );
+    assert_eq!(
+        parse_host("1.256.0.1"),
+        Err(HostError::NonCanonicalIp(None))
+    );
     // A last label that is a number makes the host an IPv4 address; anything else a domain.
     assert_eq!(parse_host("a.1"), Err(HostError::NonCanonicalIp(None)));
     assert_eq!(parse_host("a.0x1f"), Err(HostError::NonCanonicalIp(None)));
