@@ -149,6 +149,11 @@ fn ipv4_numbers_at_their_bounds() {
         parse_host("1.256.0.1"),
         Err(HostError::NonCanonicalIp(None))
     );
+    // At most four parts, whatever the fifth holds.
+    assert_eq!(
+        parse_host("1.2.3.4.0"),
+        Err(HostError::NonCanonicalIp(None))
+    );
     // A last label that is a number makes the host an IPv4 address; anything else a domain.
     assert_eq!(parse_host("a.1"), Err(HostError::NonCanonicalIp(None)));
     assert_eq!(parse_host("a.0x1f"), Err(HostError::NonCanonicalIp(None)));
