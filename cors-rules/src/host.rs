@@ -181,8 +181,9 @@ fn url_ipv4(parts: &[&str]) -> Option<u32> {
         let (digits, radix) =
             if let Some(h) = part.strip_prefix("0x").or_else(|| part.strip_prefix("0X")) {
                 (h, 16)
-            } else if part.len() > 1 && part.starts_with('0') {
-                (&part[1..], 8)
+            } else if let Some(octal) = part.strip_prefix('0') {
+                // A lone `0` leaves no digits: 0, as the standard reads it in decimal.
+                (octal, 8)
             } else {
                 (*part, 10)
             };
