@@ -401,6 +401,9 @@ fn each_origin_mistake_has_its_error() {
         ("https://api.*.example.com", InnerWildcard),
         ("https://*.*.example.com", InnerWildcard),
         ("https://*", InnerWildcard),
+        // No suggestion of `*.` over a name without a dot, nor over one with a second wildcard.
+        ("https://*localhost", InnerWildcard),
+        ("https://*a.*.example.com", InnerWildcard),
         ("https://*.127.0.0.1", PatternOverIp),
         ("https://*.[::1]", PatternOverIp),
         ("https://*.[::1]:8443", PatternOverIp),
