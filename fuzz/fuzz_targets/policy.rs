@@ -12,12 +12,19 @@ mod ctxt;
 #[path = "../../cors-macros/src/model.rs"]
 mod model;
 #[allow(dead_code)]
+#[path = "../../cors-macros/src/symbol.rs"]
+mod symbol;
+#[allow(dead_code)]
 #[path = "../../cors-macros/src/validate/mod.rs"]
 mod validate;
 
 use cors_rules::origin::{parse_origin, AllowedOrigin};
 use libfuzzer_sys::fuzz_target;
 use model::{Headers, Methods, Origins};
+use symbol::{
+    Symbol, CREDENTIALS, DANGEROUSLY_ALLOW_INSECURE_ORIGINS,
+    DANGEROUSLY_ALLOW_PUBLIC_SUFFIX_PATTERNS, DANGEROUSLY_REFLECT_ANY_ORIGIN, POLICY,
+};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -26,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(args) = syn::parse_str::<attr::Args>(text) else {
         return;
     };
-    if args.named.is_none() && args.get(validate::POLICY_KEY).is_some() {
+    if args.named.is_none() && args.get(POLICY).is_some() {
         // `#[cors(policy = NAME)]`: the macro's first pass hands the item to the named policy (named.rs).
         return;
     }
@@ -35,11 +42,11 @@ fuzz_target!(|data: &[u8]| {
     if cx.finish().is_err() {
         return;
     }
-    let flag = |name: &str| args.get(name).is_some();
-    assert_eq!(policy.credentials, flag("credentials"));
+    let flag = |name: Symbol| args.get(name).is_some();
+    assert_eq!(policy.credentials, flag(CREDENTIALS));
     match &policy.origins {
         Origins::Any => assert!(!policy.credentials, "`*` with credentials accepted: {text}"),
-        Origins::ReflectAny => assert!(flag("dangerously_reflect_any_origin"), "{text}"),
+        Origins::ReflectAny => assert!(flag(DANGEROUSLY_REFLECT_ANY_ORIGIN), "{text}"),
         Origins::Listed {
             exact,
             patterns,
@@ -62,7 +69,7 @@ fuzz_target!(|data: &[u8]| {
                 );
                 let allowed = AllowedOrigin::Exact(parsed);
                 if policy.credentials && allowed.credential_risk().is_some() {
-                    assert!(flag("dangerously_allow_insecure_origins"), "{text}");
+                    assert!(flag(DANGEROUSLY_ALLOW_INSECURE_ORIGINS), "{text}");
                 }
             }
             if policy.credentials && !patterns.is_empty() {
@@ -72,8 +79,8 @@ fuzz_target!(|data: &[u8]| {
                         .is_some()
                     {
                         assert!(
-                            flag("dangerously_allow_insecure_origins")
-                                || flag("dangerously_allow_public_suffix_patterns"),
+                            flag(DANGEROUSLY_ALLOW_INSECURE_ORIGINS)
+                                || flag(DANGEROUSLY_ALLOW_PUBLIC_SUFFIX_PATTERNS),
                             "{text}"
                         );
                     }
