@@ -100,9 +100,9 @@ pub fn ours_behind_middleware() -> App {
     )
 }
 
-/// tower-http's `CorsLayer` configured with the same policy, on the whole router so that it sees preflights.
-pub fn tower() -> App {
-    let layer = CorsLayer::new()
+/// tower-http's `CorsLayer` configured with the same policy as `list_items`.
+fn tower_layer() -> CorsLayer {
+    CorsLayer::new()
         .allow_origin(AllowOrigin::list(ORIGINS.map(HeaderValue::from_static)))
         .allow_methods([Method::GET])
         .allow_headers([
@@ -110,11 +110,15 @@ pub fn tower() -> App {
             HeaderName::from_static("x-request-id"),
         ])
         .allow_credentials(true)
-        .max_age(std::time::Duration::from_secs(600));
+        .max_age(std::time::Duration::from_secs(600))
+}
+
+/// tower-http's `CorsLayer` on the whole router, so that it sees preflights.
+pub fn tower() -> App {
     App::Axum(
         Router::new()
             .route("/items", axum_get(bare_list_items))
-            .layer(layer)
+            .layer(tower_layer())
             .with_state(()),
     )
 }
@@ -257,17 +261,7 @@ pub fn route_count_app(routes: usize, param: bool, side: Side) -> App {
                 r = r.route(&path(i), axum_get(bare_list_items));
             }
             if side == Side::Tower {
-                r = r.layer(
-                    CorsLayer::new()
-                        .allow_origin(AllowOrigin::list(ORIGINS.map(HeaderValue::from_static)))
-                        .allow_methods([Method::GET])
-                        .allow_headers([
-                            HeaderName::from_static("content-type"),
-                            HeaderName::from_static("x-request-id"),
-                        ])
-                        .allow_credentials(true)
-                        .max_age(std::time::Duration::from_secs(600)),
-                );
+                r = r.layer(tower_layer());
             }
             App::Axum(r.with_state(()))
         }
