@@ -24,6 +24,14 @@ impl ExactOrigin {
     pub const fn new(origin: &'static str, value: HeaderValue) -> Self {
         Self { origin, value }
     }
+
+    /// An origin known only at run time, leaked to `'static` like the compiled policies' origins, so that one
+    /// matcher serves both. The caller has parsed it (`parse_origin`): it is visible ASCII, every byte
+    /// `HeaderValue::from_static` accepts, so that cannot panic.
+    pub(crate) fn leaked(origin: &str) -> Self {
+        let origin: &'static str = Box::leak(origin.to_owned().into_boxed_str());
+        Self::new(origin, HeaderValue::from_static(origin))
+    }
 }
 
 /// An origin pattern, matched on whole labels.
@@ -207,16 +215,7 @@ mod tests {
             .map(|i| format!("https://app{i}.example.com"))
             .collect();
         names.sort_by(|a, b| origin_order(a).cmp(&origin_order(b)));
-        let exact: Vec<ExactOrigin> = names
-            .iter()
-            .map(|n| {
-                let origin: &'static str = Box::leak(n.clone().into_boxed_str());
-                ExactOrigin {
-                    origin,
-                    value: HeaderValue::from_static(origin),
-                }
-            })
-            .collect();
+        let exact: Vec<ExactOrigin> = names.iter().map(|n| ExactOrigin::leaked(n)).collect();
         let exact: &'static [ExactOrigin] = Box::leak(exact.into_boxed_slice());
         for len in [1, LINEAR_SCAN_MAX, LINEAR_SCAN_MAX + 1, exact.len()] {
             let allow = |o: &HeaderValue| allow_listed(&exact[..len], &[], o);

@@ -204,19 +204,8 @@ impl<R: OriginRules> RuntimeOrigins<R> {
         }
         let patterns: Vec<OriginPattern> = patterns.iter().map(pattern).collect();
         exact.sort_by_key(|o| rules_of_origins::origin_order(o));
-        // Set once per slot for the life of the process, like the attribute's statics: leaking gives the
-        // matcher the `'static` data the compiled policies use, so one matching code path serves both.
-        let exact: Vec<ExactOrigin> = exact
-            .into_iter()
-            .map(|o| {
-                let origin: &'static str = Box::leak(o.to_owned().into_boxed_str());
-                // `parse_origin` accepted it, so it is visible ASCII: all `from_static` checks, so it cannot panic.
-                ExactOrigin {
-                    origin,
-                    value: HeaderValue::from_static(origin),
-                }
-            })
-            .collect();
+        // Set once per slot for the life of the process, like the attribute's statics.
+        let exact: Vec<ExactOrigin> = exact.into_iter().map(ExactOrigin::leaked).collect();
         let listed = Configured::Listed {
             exact: Box::leak(exact.into_boxed_slice()),
             patterns: Box::leak(patterns.into_boxed_slice()),
